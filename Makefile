@@ -1,0 +1,48 @@
+# fieldapp — see README.md. Quick start: `make run`, `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: install run test lint bench screenshots translations clean
+
+install: $(STAMP)
+
+# Re-installs only when the project metadata changes, so `make run` is fast the second time.
+$(STAMP): pyproject.toml
+	@scripts/system-check.sh python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: install
+	@scripts/system-check.sh gui
+	$(BIN)/fieldapp gui
+
+lint: install
+	$(BIN)/ruff check fieldapp tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: install
+	@scripts/system-check.sh test
+	$(MAKE) --no-print-directory lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(PYTEST_ARGS)
+
+bench: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m fieldapp.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# Refresh the .ts from the UI sources, fill it from the translators' dictionary, compile the .qm.
+translations: install
+	$(BIN)/pyside6-lupdate fieldapp/ui/*.py -ts resources/translations/fieldapp_zh_CN.ts -target-language zh_CN -no-obsolete
+	$(BIN)/python scripts/ts_fill.py resources/translations/fieldapp_zh_CN.ts resources/translations/zh_CN.json
+	$(BIN)/pyside6-lrelease resources/translations/fieldapp_zh_CN.ts -qm resources/translations/fieldapp_zh_CN.qm

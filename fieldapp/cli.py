@@ -1,0 +1,509 @@
+"""fieldapp command line: a thin layer over the same service functions the desktop UI calls.
+
+Every listing takes --json. Exit 0 on success; on failure one line "Error: …" and a non-zero exit,
+never a traceback (unexpected errors are logged with their traceback in the data directory).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldapp import paths
+from fieldapp.errors import FieldappError
+from fieldapp.workspace import Workspace, setup_logging
+
+log = logging.getLogger("fieldapp.cli")
+
+
+class Context:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._ws: Workspace | None = None
+
+    @property
+    def ws(self) -> Workspace:
+        if self._ws is None:
+            self._ws = Workspace.open(self.data_dir)
+        return self._ws
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+
+
+class SafeGroup(click.Group):
+    """Turns every failure into one line on stderr and a non-zero exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FieldappError as exc:
+            click.echo(f"Error: {exc.en}", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; nothing was changed by the unfinished step", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            log.exception("internal error")
+            where = paths.log_path(ctx.obj.data_dir) if isinstance(ctx.obj, Context) else "the log"
+            click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); details in {where}", err=True)
+            ctx.exit(2)
+        finally:
+            if isinstance(ctx.obj, Context):
+                ctx.obj.close()
+
+
+def emit(data: Any, as_json: bool, human: Callable[[Any], None]) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        human(data)
+
+
+def table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
+    rows = list(rows)
+    if not rows:
+        click.echo("(none)")
+        return
+    text = [[("" if r.get(k) is None else str(r.get(k))) for k, _ in columns] for r in rows]
+
+    def width(s: str) -> int:
+        import unicodedata
+
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    widths = [max(width(h), *(width(t[i]) for t in text)) for i, (_, h) in enumerate(columns)]
+    click.echo("  ".join(h + " " * (w - width(h)) for (_, h), w in zip(columns, widths, strict=True)))
+    for t in text:
+        click.echo("  ".join(c + " " * (w - width(c)) for c, w in zip(t, widths, strict=True)).rstrip())
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Data directory (default: $FIELDAPP_DATA_DIR, else the per-user data directory).")
+@click.version_option(package_name="fieldapp")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None) -> None:
+    """fieldapp — offline field inspection for township work-safety inspectors.
+
+    Example: fieldapp --data-dir ./data demo --enterprises 600
+    """
+    resolved = paths.resolve_data_dir(data_dir)
+    setup_logging(resolved)
+    ctx.obj = Context(resolved)
+
+
+@main.command()
+@json_option
+@click.pass_obj
+def init(obj: Context, as_json: bool) -> None:
+    """Create (or upgrade) the database in the data directory.
+
+    Example: fieldapp --data-dir ./data init
+    """
+    store = obj.ws.store
+    data = {"data_dir": str(obj.data_dir), "database": str(store.path), "schema_version": store.schema_version,
+            "device_id": store.device_id}
+    emit(data, as_json, lambda d: click.echo(f"Database ready: {d['database']} (schema {d['schema_version']})"))
+
+
+@main.command()
+@click.option("--enterprises", "count", type=click.IntRange(1, 1_000_000), default=600, show_default=True,
+              help="How many enterprises to generate.")
+@click.option("--seed", type=int, default=20261123, show_default=True, help="Random seed (same seed, same county).")
+@json_option
+@click.pass_obj
+def demo(obj: Context, count: int, seed: int, as_json: bool) -> None:
+    """Fill an empty database with a realistic demo county.
+
+    Example: fieldapp demo --enterprises 100000 --seed 7
+    """
+    from fieldapp.models import demo as demo_mod
+
+    result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
+    emit(result.__dict__, as_json, lambda r: click.echo(
+        f"Demo county created: {r['townships']} townships, {r['enterprises']} enterprises, "
+        f"{r['inspectors']} inspectors, {r['inspections']} inspections, {r['findings']} findings (seed {r['seed']})"))
+
+
+# -- enterprises -------------------------------------------------------------------------------
+
+@main.group()
+def enterprises() -> None:
+    """The enterprise registry (企业名录)."""
+
+
+@enterprises.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--skip-invalid", is_flag=True, help="Import the valid rows; write rejects next to the input.")
+@json_option
+@click.pass_obj
+def enterprises_import(obj: Context, file: Path, skip_invalid: bool, as_json: bool) -> None:
+    """Import or update enterprises from CSV (UTF-8 or GBK) or XLSX, matched by USCC.
+
+    All-or-nothing unless --skip-invalid. Example: fieldapp enterprises import 名录.csv
+    """
+    from fieldapp.models import registry
+
+    report = registry.import_file(obj.ws.store, file, skip_invalid=skip_invalid)
+    data = report.as_dict()
+    if as_json:
+        emit(data, True, print)
+    else:
+        for p in report.errors:
+            click.echo(f"row {p.row}, column {p.column or '-'}: {p.reason}", err=True)
+        for p in report.warnings:
+            click.echo(f"warning: row {p.row}, column {p.column}: {p.reason}", err=True)
+        if report.imported:
+            click.echo(f"Imported {report.rows - report.skipped} of {report.rows} rows: {report.inserted} new, "
+                       f"{report.updated} updated, {report.unchanged} unchanged, {report.skipped} skipped"
+                       + (f"; rejects written to {report.rejects_file}" if report.rejects_file else ""))
+    if report.errors and not report.imported:
+        raise FieldappError(f"{len(report.errors)} invalid row(s); nothing was imported "
+                            "(fix them, or use --skip-invalid)", "存在无效行，未导入任何数据")
+
+
+@enterprises.command("search")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@json_option
+@click.pass_obj
+def enterprises_search(obj: Context, query: str, limit: int, as_json: bool) -> None:
+    """Search by name, address, people, phone, USCC prefix or pinyin (hdhg finds 宏达化工).
+
+    Example: fieldapp enterprises search 宏达 --json
+    """
+    from fieldapp.models import search
+
+    rows = search.search(obj.ws.store.conn, query, limit=limit)
+    emit(rows, as_json, lambda r: table(r, [("uscc", "USCC"), ("name", "Name"), ("industry", "Industry"),
+                                            ("match", "Match")]))
+
+
+@enterprises.command("list")
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@json_option
+@click.pass_obj
+def enterprises_list(obj: Context, offset: int, limit: int, as_json: bool) -> None:
+    """List the registry ordered by name, a page at a time.
+
+    Example: fieldapp enterprises list --offset 50 --limit 50
+    """
+    from fieldapp.models import enterprises as ent
+
+    rows = ent.page(obj.ws.store, offset, limit)
+    emit(rows, as_json, lambda r: table(r, [("uscc", "USCC"), ("name", "Name"), ("industry", "Industry"),
+                                            ("risk_level", "Risk")]))
+
+
+@enterprises.command("show")
+@click.argument("ref")
+@json_option
+@click.pass_obj
+def enterprises_show(obj: Context, ref: str, as_json: bool) -> None:
+    """Show one enterprise by id or USCC, with its inspections and open findings.
+
+    Example: fieldapp enterprises show 91370832MA3C5XXX0X
+    """
+    from fieldapp.models import areas, findings, inspections, lifecycle
+    from fieldapp.models import enterprises as ent
+
+    store = obj.ws.store
+    row = ent.find(store, ref)
+    data = ent.display(row, areas.township_names(store))
+    data["inspections"] = inspections.list_inspections(store, enterprise_id=row["id"])
+    data["open_findings"] = [f for f in findings.list_findings(store, enterprise_id=row["id"])
+                             if f["status"] in lifecycle.OPEN_STATES]
+
+    def human(d: dict[str, Any]) -> None:
+        for f in ent.FIELDS:
+            key = f.column
+            value = d.get(key)
+            if key == "tags":
+                value = "、".join(d["tags"])
+            click.echo(f"{f.zh}: {'' if value is None else value}")
+        if d["uscc_warning"]:
+            click.echo(f"warning: {d['uscc_warning']}")
+        click.echo(f"inspections: {len(d['inspections'])}, open findings: {len(d['open_findings'])}")
+
+    emit(data, as_json, human)
+
+
+# -- inspections & findings --------------------------------------------------------------------
+
+@main.group("inspections")
+def inspections_group() -> None:
+    """Inspections (现场检查)."""
+
+
+@inspections_group.command("list")
+@click.option("--enterprise", "enterprise_ref", help="Only this enterprise (id or USCC).")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@json_option
+@click.pass_obj
+def inspections_list(obj: Context, enterprise_ref: str | None, limit: int | None, as_json: bool) -> None:
+    """List inspections, newest first.
+
+    Example: fieldapp inspections list --limit 10 --json
+    """
+    from fieldapp.models import enterprises as ent
+    from fieldapp.models import inspections
+
+    store = obj.ws.store
+    enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
+    rows = inspections.list_inspections(store, enterprise_id=enterprise_id, limit=limit)
+    for r in rows:
+        r["officer_ids"] = json.loads(r["officer_ids"])
+    emit(rows, as_json, lambda r: table(r, [("started_at", "Started"), ("enterprise_name", "Enterprise"),
+                                            ("type", "Type"), ("status", "Status"), ("findings", "Findings")]))
+
+
+@inspections_group.command("show")
+@click.argument("inspection_id")
+@json_option
+@click.pass_obj
+def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
+    """Show one inspection with its officers and findings.
+
+    Example: fieldapp inspections show 019a...
+    """
+    from fieldapp.models import audit, findings, inspections
+
+    store = obj.ws.store
+    row = inspections.get(store, inspection_id)
+    data = dict(row)
+    data["officer_ids"] = json.loads(row["officer_ids"])
+    data["officers"] = [{"id": o["id"], "name": o["name"], "certificate_no": o["certificate_no"]}
+                        for o in inspections.officers(store, row)]
+    data["enterprise"] = store.get("enterprises", row["enterprise_id"])
+    data["findings"] = findings.list_findings(store, inspection_id=inspection_id)
+    data["log"] = audit.history(store, "inspections", inspection_id)
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"{d['enterprise']['name']} — {d['type']} — {d['started_at']} ({d['status']})")
+        click.echo("officers: " + ", ".join(f"{o['name']} ({o['certificate_no']})" for o in d["officers"]))
+        table(d["findings"], [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"),
+                              ("description", "Finding")])
+
+    emit(data, as_json, human)
+
+
+@main.group("findings")
+def findings_group() -> None:
+    """Findings (隐患) and their lifecycle."""
+
+
+@findings_group.command("list")
+@click.option("--status", help="open, ordered, reported, verified, closed, failed_reinspection, escalated, "
+                               "referred or voided.")
+@click.option("--overdue", is_flag=True, help="Only findings past their deadline and not yet verified.")
+@click.option("--enterprise", "enterprise_ref", help="Only this enterprise (id or USCC).")
+@json_option
+@click.pass_obj
+def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_ref: str | None, as_json: bool) -> None:
+    """List findings; overdue is computed from today's date.
+
+    Example: fieldapp findings list --overdue --json
+    """
+    from fieldapp.models import enterprises as ent
+    from fieldapp.models import findings
+
+    store = obj.ws.store
+    enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
+    rows = findings.list_findings(store, status=status, overdue=overdue, enterprise_id=enterprise_id)
+    emit(rows, as_json, lambda r: table(r, [("enterprise_name", "Enterprise"), ("grade", "Grade"),
+                                            ("status", "Status"), ("deadline", "Deadline"),
+                                            ("overdue", "Overdue"), ("description", "Finding")]))
+
+
+# -- numbers, settings -------------------------------------------------------------------------
+
+@main.group()
+def numbers() -> None:
+    """Document-number blocks (文书编号段)."""
+
+
+@numbers.command("list")
+@json_option
+@click.pass_obj
+def numbers_list(obj: Context, as_json: bool) -> None:
+    """List number blocks and how many serials remain.
+
+    Example: fieldapp numbers list
+    """
+    from fieldapp.models import numbering
+
+    rows = numbering.list_blocks(obj.ws.store)
+    emit(rows, as_json, lambda r: table(r, [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
+                                            ("last_serial", "Last"), ("remaining", "Remaining")]))
+
+
+@numbers.command("assign")
+@click.option("--type", "doc_type", required=True, help="inspection_record, rectification_order, "
+                                                        "reinspection_opinion or onsite_measures.")
+@click.option("--year", type=int, default=lambda: date.today().year)
+@click.option("--first", type=click.IntRange(1), required=True)
+@click.option("--last", type=click.IntRange(1), required=True)
+@json_option
+@click.pass_obj
+def numbers_assign(obj: Context, doc_type: str, year: int, first: int, last: int, as_json: bool) -> None:
+    """Assign a block of serials to this device (a standalone office; enrolled devices get blocks by sync).
+
+    Example: fieldapp numbers assign --type rectification_order --first 1 --last 100
+    """
+    from fieldapp.models import numbering
+
+    row = numbering.assign_block(obj.ws.store, doc_type=doc_type, year=year, first=first, last=last)
+    emit(row, as_json, lambda r: click.echo(f"Assigned {r['doc_type']} {r['year']} serials {first}-{last}"))
+
+
+@main.group("settings")
+def settings_group() -> None:
+    """Settings (issuing unit, numbering, authorities in the rights notice…)."""
+
+
+@settings_group.command("show")
+@json_option
+@click.pass_obj
+def settings_show(obj: Context, as_json: bool) -> None:
+    """Show all settings.
+
+    Example: fieldapp settings show --json
+    """
+    from fieldapp.models import settings
+
+    values = settings.all_settings(obj.ws.store)
+    def human(v: dict[str, Any]) -> None:
+        for k, x in v.items():
+            click.echo(f"{k} = {json.dumps(x, ensure_ascii=False)}")
+
+    emit(values, as_json, human)
+
+
+@settings_group.command("set")
+@click.argument("key")
+@click.argument("value")
+@click.pass_obj
+def settings_set(obj: Context, key: str, value: str) -> None:
+    """Change one setting.
+
+    Example: fieldapp settings set issuing_unit 梁山县应急管理局
+    """
+    from fieldapp.models import settings
+
+    settings.set_value(obj.ws.store, key, value)
+    click.echo(f"{key} = {json.dumps(settings.get(obj.ws.store, key), ensure_ascii=False)}")
+
+
+# -- maintenance -------------------------------------------------------------------------------
+
+@main.command()
+@json_option
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """Counts, 整改率 (rectification rate) and figures by township and industry.
+
+    Example: fieldapp stats --json
+    """
+    from fieldapp.models import stats as stats_mod
+
+    data = stats_mod.summary(obj.ws.store)
+
+    def human(d: dict[str, Any]) -> None:
+        for key in ("enterprises", "inspections", "findings", "documents", "evidence"):
+            click.echo(f"{key}: {d[key]}")
+        rate = d["整改率"]
+        click.echo(f"整改率 (rectification rate): {'-' if rate is None else f'{rate:.1%}'}")
+        click.echo(f"overdue findings: {d['findings_overdue']}")
+        table(d["by_township"], [("name", "Township"), ("findings", "Findings"), ("resolved", "Resolved"),
+                                 ("overdue", "Overdue"), ("整改率", "Rate")])
+
+    emit(data, as_json, human)
+
+
+@main.command()
+@json_option
+@click.pass_obj
+def doctor(obj: Context, as_json: bool) -> None:
+    """Check database integrity, foreign keys and the audit chain; exit 1 on any problem.
+
+    Example: fieldapp doctor
+    """
+    from fieldapp.models import doctor as doctor_mod
+
+    report = doctor_mod.run(obj.ws.store)
+    def human(d: dict[str, Any]) -> None:
+        for c in d["checks"]:
+            click.echo(f"{'ok  ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}")
+
+    emit({"ok": report.ok, "checks": report.checks}, as_json, human)
+    if not report.ok:
+        failed = next(c for c in report.checks if not c["ok"])
+        raise FieldappError(f"{failed['check']}: {failed['detail']}", failed["detail_zh"])
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Backup file (default: a new file in the data directory's backups folder).")
+@json_option
+@click.pass_obj
+def backup(obj: Context, out: Path | None, as_json: bool) -> None:
+    """Write a consistent copy of the database (safe while the app is running).
+
+    Example: fieldapp backup --out E:/fieldapp-2026-11-23.sqlite3
+    """
+    from fieldapp.models import backup as backup_mod
+
+    if out is None:
+        path = backup_mod.automatic_backup(obj.ws.store, obj.ws.backups_dir, keep=10_000, reason="manual")
+    else:
+        path = backup_mod.backup_to(obj.ws.store, out)
+    emit({"backup": str(path)}, as_json, lambda d: click.echo(f"Backup written: {d['backup']}"))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.pass_obj
+def restore(obj: Context, file: Path, as_json: bool) -> None:
+    """Replace the database with a backup (the current one is kept as a safety backup first).
+
+    Example: fieldapp restore backups/fieldapp-20261123-080000-auto.sqlite3
+    """
+    from fieldapp.models import backup as backup_mod
+
+    safety = backup_mod.restore_from(obj.ws.store, file, obj.ws.backups_dir)
+    emit({"restored": str(file), "safety_backup": str(safety)}, as_json,
+         lambda d: click.echo(f"Restored from {d['restored']}; the previous database was saved as {d['safety_backup']}"))
+
+
+@main.command()
+@click.option("--demo-if-empty/--no-demo", default=True, show_default=True,
+              help="Create demo data on first start when the database is empty.")
+@click.pass_obj
+def gui(obj: Context, demo_if_empty: bool) -> None:
+    """Start the desktop application.
+
+    Example: fieldapp gui
+    """
+    from fieldapp.ui.app import run
+
+    sys.exit(run(obj.data_dir, demo_if_empty=demo_if_empty))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

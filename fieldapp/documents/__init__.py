@@ -1,0 +1,51 @@
+"""Enforcement documents (执法文书): content model, fonts and PDF rendering. No Qt, no database."""
+
+from fieldapp.documents.content import (
+    Authority,
+    Document,
+    DocumentKind,
+    Enterprise,
+    EvidencePhoto,
+    Finding,
+    InspectionRecord,
+    Officer,
+    OnSiteMeasures,
+    OnSiteMeasuresDecision,
+    RectificationOrder,
+    Refusal,
+    ReinspectionItem,
+    ReinspectionOpinion,
+    RightsNotice,
+    Signatory,
+    Signature,
+    SignatureImage,
+)
+from fieldapp.documents.fonts import missing_glyphs, register_fonts, split_runs
+from fieldapp.documents.render import COPY_LABELS, document_warnings, render
+
+__all__ = [
+    "COPY_LABELS",
+    "Authority",
+    "Document",
+    "DocumentKind",
+    "Enterprise",
+    "EvidencePhoto",
+    "Finding",
+    "InspectionRecord",
+    "Officer",
+    "OnSiteMeasures",
+    "OnSiteMeasuresDecision",
+    "RectificationOrder",
+    "Refusal",
+    "ReinspectionItem",
+    "ReinspectionOpinion",
+    "RightsNotice",
+    "Signatory",
+    "Signature",
+    "SignatureImage",
+    "document_warnings",
+    "missing_glyphs",
+    "register_fonts",
+    "render",
+    "split_runs",
+]

@@ -1,0 +1,92 @@
+"""Qt table model over the enterprise registry: pages from SQLite, never loads 100 000 rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from fieldapp.models import areas, enterprises, search
+from fieldapp.models.store import Store
+
+PAGE = 200
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class EnterpriseTableModel(QAbstractTableModel):
+    COLUMNS = ("name", "uscc", "township", "industry", "risk_level", "legal_representative")
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[dict[str, Any]] = []
+        self.query = ""
+        self.filters = search.Filters()
+        self.total = 0
+        self._townships: dict[str, str] = {}
+        self.headers = [self.tr("Name"), self.tr("USCC"), self.tr("Township"), self.tr("Industry"),
+                        self.tr("Risk level"), self.tr("Legal representative")]
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def set_query(self, query: str) -> None:
+        self.query = query.strip()
+        self.reload()
+
+    def set_filters(self, filters: search.Filters) -> None:
+        self.filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._townships = areas.township_names(self.store)
+        if self.query:
+            self.rows = search.search(self.store.conn, self.query, limit=PAGE, filters=self.filters)
+            self.total = len(self.rows)
+        else:
+            self.rows = enterprises.page(self.store, 0, PAGE, self.filters)
+            self.total = enterprises.count(self.store, self.filters)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.query and len(self.rows) < self.total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        more = enterprises.page(self.store, len(self.rows), PAGE, self.filters)
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # -- Qt interface ------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "township":
+                return self._townships.get(row.get("township_id") or "", "")
+            return row.get(column) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "uscc" and not row.get("uscc_check_ok", 1):
+            return self.tr("The check character of this code is wrong; please verify it")
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+    def enterprise_id(self, row: int) -> str:
+        return str(self.rows[row]["id"])

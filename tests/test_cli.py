@@ -1,0 +1,140 @@
+"""The command line through a real subprocess on a real data directory."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("cli") / "data"
+    result = run_cli(data, "demo", "--enterprises", "500", "--seed", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["enterprises"] == 500
+    return data
+
+
+def test_init_creates_the_database(tmp_path: Path) -> None:
+    result = run_cli(tmp_path / "d", "init", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert Path(data["database"]).exists() and data["schema_version"] >= 5
+
+
+def test_demo_refuses_a_non_empty_database(demo_dir: Path) -> None:
+    result = run_cli(demo_dir, "demo")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: the database is not empty; demo data only goes into an empty database"
+
+
+def test_search_json_shape(demo_dir: Path) -> None:
+    result = run_cli(demo_dir, "enterprises", "search", "化工", "--json")
+    rows = json.loads(result.stdout)
+    assert rows and all({"id", "uscc", "name"} <= set(r) for r in rows)
+    assert all("化工" in r["name"] or r["match"] == "other" for r in rows)
+
+
+def test_show_by_uscc_and_listings(demo_dir: Path) -> None:
+    first = json.loads(run_cli(demo_dir, "enterprises", "list", "--limit", "1", "--json").stdout)[0]
+    shown = json.loads(run_cli(demo_dir, "enterprises", "show", first["uscc"].lower(), "--json").stdout)
+    assert shown["id"] == first["id"] and isinstance(shown["tags"], list)
+    inspections = json.loads(run_cli(demo_dir, "inspections", "list", "--json").stdout)
+    assert inspections and all("id" in r for r in inspections)
+    one = json.loads(run_cli(demo_dir, "inspections", "show", inspections[0]["id"], "--json").stdout)
+    assert one["id"] == inspections[0]["id"] and len(one["officers"]) == 2
+
+
+def test_findings_in_every_lifecycle_state_and_overdue(demo_dir: Path) -> None:
+    rows = json.loads(run_cli(demo_dir, "findings", "list", "--json").stdout)
+    assert {r["status"] for r in rows} == {"open", "ordered", "reported", "verified", "closed",
+                                           "failed_reinspection", "escalated", "referred", "voided"}
+    overdue = json.loads(run_cli(demo_dir, "findings", "list", "--overdue", "--json").stdout)
+    assert overdue and all(r["overdue"] for r in overdue)
+    ordered = json.loads(run_cli(demo_dir, "findings", "list", "--status", "ordered", "--json").stdout)
+    assert ordered and all(r["status"] == "ordered" for r in ordered)
+
+
+def test_stats_json_keys(demo_dir: Path) -> None:
+    data = json.loads(run_cli(demo_dir, "stats", "--json").stdout)
+    for key in ("enterprises", "inspections", "findings", "documents", "evidence"):
+        assert isinstance(data[key], int)
+    assert data["enterprises"] == 500 and 0 <= data["整改率"] <= 1
+    assert data["by_township"] and data["by_industry"]
+
+
+def test_doctor_passes_then_names_a_broken_chain(demo_dir: Path, tmp_path: Path) -> None:
+    assert run_cli(demo_dir, "doctor").returncode == 0
+    backup = tmp_path / "copy.sqlite3"
+    assert run_cli(demo_dir, "backup", "--out", str(backup)).returncode == 0
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    target = broken / "fieldapp.sqlite3"
+    target.write_bytes(backup.read_bytes())
+    conn = sqlite3.connect(target)
+    conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE chain_index = 5")
+    conn.commit()
+    conn.close()
+    result = run_cli(broken, "doctor")
+    assert result.returncode == 1
+    assert "audit_chain" in result.stderr and "entry 5" in result.stderr
+
+
+def test_import_errors_exit_non_zero_with_row_reasons(tmp_path: Path) -> None:
+    csv_path = tmp_path / "名录.csv"
+    csv_path.write_text("单位名称,统一社会信用代码\n甲厂,91350100M000100Y43\n乙厂,ABC\n", encoding="utf-8")
+    result = run_cli(tmp_path / "d", "enterprises", "import", str(csv_path))
+    assert result.returncode == 1
+    assert "row 3, column 统一社会信用代码" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(run_cli(tmp_path / "d", "stats", "--json").stdout)["enterprises"] == 0
+    ok = run_cli(tmp_path / "d", "enterprises", "import", str(csv_path), "--skip-invalid", "--json")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["inserted"] == 1
+
+
+def test_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert run_cli(data, "init").returncode == 0
+    conn = sqlite3.connect(data / "fieldapp.sqlite3")
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    result = run_cli(data, "stats")
+    assert result.returncode == 1 and "newer fieldapp" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_not_a_database_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "fieldapp.sqlite3").write_text("hello")
+    result = run_cli(data, "stats")
+    assert result.returncode == 1 and "not a fieldapp database" in result.stderr
+
+
+def test_restore_from_backup(demo_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    backup = tmp_path / "b.sqlite3"
+    assert run_cli(demo_dir, "backup", "--out", str(backup)).returncode == 0
+    assert run_cli(data, "init").returncode == 0
+    result = run_cli(data, "restore", str(backup), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(run_cli(data, "stats", "--json").stdout)["enterprises"] == 500
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    from fieldapp.cli import main
+
+    def walk(cmd, path):  # type: ignore[no-untyped-def]
+        yield path, cmd
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    for path, cmd in walk(main, []):
+        assert cmd.help, f"{' '.join(path)} has no help"
+        if not getattr(cmd, "commands", None):
+            assert "Example:" in cmd.help, f"{' '.join(path)} has no example"
