@@ -138,3 +138,20 @@ def test_every_command_has_help_with_an_example() -> None:
         assert cmd.help, f"{' '.join(path)} has no help"
         if not getattr(cmd, "commands", None):
             assert "Example:" in cmd.help, f"{' '.join(path)} has no example"
+
+
+def test_checklists_list_export_validate_import(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    rows = json.loads(run_cli(data, "checklists", "list", "--json").stdout)
+    assert len(rows) >= 18 and sum(r["items"] for r in rows) >= 500
+    assert all({"id", "version", "title", "items"} <= set(r) for r in rows)
+    out = tmp_path / "工贸通用.xlsx"
+    assert run_cli(data, "checklists", "export", "gongmao-general", "--out", str(out)).returncode == 0
+    ok = run_cli(data, "checklists", "validate", str(out), "--json")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["valid"]
+    again = run_cli(data, "checklists", "import", str(out), "--json")
+    assert again.returncode == 0 and json.loads(again.stdout)["stored"] is False
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": 1, "id": "x"}', encoding="utf-8")
+    result = run_cli(data, "checklists", "validate", str(bad))
+    assert result.returncode == 1 and "missing field" in result.stderr and "Traceback" not in result.stderr

@@ -326,7 +326,7 @@ def from_xlsx(data: bytes) -> dict[str, Any]:
                 "requirement": cell.get("requirement", ""), "deadline_days": days}
         seen: set[str] = {i["code"] for s in sections for i in s["items"]}
         _check_item(item, seen, lambda _w, c, en, zh, where=where: problems.append(
-            Problem(where, dict(ITEM_COLUMNS).get(c, c), en, zh)))
+            Problem(where, dict(ITEM_COLUMNS).get(c) or c, en, zh)))
         title = cell.get("section", "")
         if not title:
             problems.append(Problem(where, "章节", "section is empty", "章节不能为空"))

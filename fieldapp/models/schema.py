@@ -42,6 +42,9 @@ SYNCED_TABLES: tuple[str, ...] = (
     "reinspection_items",
     "number_blocks",
     "documents",
+    "checklist_templates",
+    "inspection_checklists",
+    "checklist_answers",
 )
 
 
@@ -294,10 +297,48 @@ def m005_audit_log(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m006_checklists(conn: sqlite3.Connection) -> None:
+    # A template version is immutable: (template_id, version) names exactly one content hash forever.
+    run_script(conn, f"""
+        CREATE TABLE checklist_templates ({SYNC_COLUMNS},
+            template_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+            origin TEXT NOT NULL CHECK (origin IN ('builtin', 'office')),
+            content TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            items INTEGER NOT NULL,
+            UNIQUE (template_id, version)
+        );
+        {_sync_indexes("checklist_templates")}
+        CREATE TABLE inspection_checklists ({SYNC_COLUMNS},
+            inspection_id TEXT NOT NULL REFERENCES inspections(id),
+            template_id TEXT NOT NULL,
+            template_version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            UNIQUE (inspection_id, template_id)
+        );
+        {_sync_indexes("inspection_checklists")}
+        CREATE TABLE checklist_answers ({SYNC_COLUMNS},
+            inspection_id TEXT NOT NULL REFERENCES inspections(id),
+            template_id TEXT NOT NULL,
+            template_version INTEGER NOT NULL,
+            item_code TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'na')),
+            note TEXT,
+            finding_id TEXT REFERENCES findings(id),
+            UNIQUE (inspection_id, template_id, item_code)
+        );
+        {_sync_indexes("checklist_answers")}
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("registry", m001_registry),
     ("enterprise_search", m002_enterprise_search),
     ("inspections_findings", m003_inspections),
     ("documents_numbering", m004_documents),
     ("audit_log", m005_audit_log),
+    ("checklists", m006_checklists),
 ]

@@ -28,7 +28,8 @@ SYNC_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "seq", "
 
 # Changes to these entities go into the hash-chained 执法全过程记录 (audit.py).
 AUDITED_TABLES = frozenset({"inspections", "findings", "finding_events", "reinspections",
-                            "reinspection_items", "documents", "evidence"})
+                            "reinspection_items", "documents", "evidence", "inspection_checklists",
+                            "checklist_answers"})
 
 Row = dict[str, Any]
 

@@ -1,0 +1,243 @@
+"""Content-addressed storage of evidence files (processed photos, thumbnails, original videos/audio).
+
+Layout: ``root/ab/cdef…`` — the first two hex digits of the SHA-256 name a shard directory and the
+remaining 62 the file, with no extension (the database records what a blob is). Sharding keeps any one
+directory small enough for Windows Explorer and for antivirus scanners that walk directories.
+
+Every write goes to a temp file in the same directory tree, is flushed and fsynced, then renamed with
+``os.replace``: a crash or power cut leaves either no file or the whole file under its final name, never
+half a file. Temp files carry :data:`TEMP_SUFFIX` so :meth:`BlobStore.cleanup_temp` can find leftovers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from fieldapp.errors import FieldappError, NotFound, ValidationError
+
+TEMP_SUFFIX = ".fieldapp-tmp"
+CHUNK_SIZE = 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 2 * 1024**3
+
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+_SHARD_RE = re.compile(r"[0-9a-f]{2}")
+_REST_RE = re.compile(r"[0-9a-f]{62}")
+
+
+def _check_sha(sha: str) -> str:
+    # Hashes reach us from the database and from sync packages; anything else could name a path
+    # outside the store ("../..") or a file the store does not manage.
+    if not isinstance(sha, str) or _SHA_RE.fullmatch(sha) is None:
+        raise ValidationError(
+            f"Invalid file identifier {sha!r}: expected 64 lowercase hex digits.",
+            f"文件标识无效：{sha!r}（应为 64 位小写十六进制）。",
+        )
+    return sha
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a directory and NTFS journals renames.
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _storage_error(e: OSError) -> FieldappError:
+    reason = e.strerror or str(e)
+    return FieldappError(
+        f"Could not save the file to the evidence store: {reason}. Check free disk space.",
+        f"无法保存文件到证据库：{reason}。请检查磁盘剩余空间。",
+    )
+
+
+def _hash_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK_SIZE):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _declared_size(f: BinaryIO) -> int:
+    return os.fstat(f.fileno()).st_size
+
+
+class BlobStore:
+    """Files named by the SHA-256 of their content. Safe to use from several threads."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    # -- naming -----------------------------------------------------------------------------------
+
+    def path_for(self, sha: str) -> Path:
+        _check_sha(sha)
+        return self.root / sha[:2] / sha[2:]
+
+    def exists(self, sha: str) -> bool:
+        return self.path_for(sha).is_file()
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def _new_temp(self, directory: Path) -> tuple[BinaryIO, Path]:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".", suffix=TEMP_SUFFIX, dir=directory)
+        return os.fdopen(fd, "wb"), Path(name)
+
+    def _matches(self, final: Path, sha: str, size: int) -> bool:
+        try:
+            if final.stat().st_size != size:
+                return False
+            return _hash_file(final) == sha
+        except OSError:
+            return False
+
+    def _commit(self, tmp: Path, final: Path) -> None:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, final)
+        _fsync_dir(final.parent)
+
+    def put_bytes(self, data: bytes) -> str:
+        """Store ``data``; returns its SHA-256. Existing identical content is not rewritten."""
+        sha = hashlib.sha256(data).hexdigest()
+        final = self.path_for(sha)
+        # An existing file with the wrong content (disk error, tampering) is replaced, not trusted.
+        if self._matches(final, sha, len(data)):
+            return sha
+        tmp: Path | None = None
+        try:
+            f, tmp = self._new_temp(final.parent)
+            with f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            self._commit(tmp, final)
+            tmp = None
+        except OSError as e:
+            raise _storage_error(e) from e
+        finally:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+        return sha
+
+    def put_file(self, path: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, int]:
+        """Copy the file at ``path`` into the store in chunks; returns ``(sha256, size)``.
+
+        Meant for videos and audio, which can be larger than memory. The hash is computed while copying,
+        so the source is read once.
+        """
+        path = Path(path)
+        try:
+            src = open(path, "rb")  # noqa: SIM115 - closed in the finally below, alongside the temp file
+        except FileNotFoundError:
+            raise FieldappError(f"File not found: {path}", f"找不到文件：{path}") from None
+        except IsADirectoryError:
+            raise FieldappError(
+                f"This is a folder, not a file: {path}", f"这是文件夹，不是文件：{path}"
+            ) from None
+        except OSError as e:
+            raise FieldappError(
+                f"Cannot read {path.name}: {e.strerror or e}", f"无法读取文件 {path.name}：{e.strerror or e}"
+            ) from e
+        tmp: Path | None = None
+        try:
+            too_big = FieldappError(
+                f"{path.name} is larger than the limit of {max_size / 1024**2:.0f} MB.",
+                f"文件 {path.name} 超过 {max_size / 1024**2:.0f} MB 的上限。",
+            )
+            # Fail before copying anything when the size is already known; the loop below still
+            # enforces the limit for files that grow while being read.
+            if _declared_size(src) > max_size:
+                raise too_big
+            h = hashlib.sha256()
+            size = 0
+            try:
+                out, tmp = self._new_temp(self.root)
+                with out:
+                    while chunk := src.read(CHUNK_SIZE):
+                        size += len(chunk)
+                        if size > max_size:
+                            raise too_big
+                        h.update(chunk)
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                sha = h.hexdigest()
+                final = self.path_for(sha)
+                if not self._matches(final, sha, size):
+                    self._commit(tmp, final)
+                    tmp = None
+            except OSError as e:
+                raise _storage_error(e) from e
+            return sha, size
+        finally:
+            src.close()
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+
+    # -- reading and maintenance --------------------------------------------------------------------
+
+    def read_bytes(self, sha: str) -> bytes:
+        try:
+            return self.path_for(sha).read_bytes()
+        except FileNotFoundError:
+            raise NotFound(
+                f"Stored file {sha[:12]}… is missing.", f"证据库中缺少文件 {sha[:12]}…。"
+            ) from None
+
+    def verify(self, sha: str) -> bool:
+        """True if the blob exists and its content still hashes to ``sha`` (read in chunks)."""
+        try:
+            return _hash_file(self.path_for(sha)) == sha
+        except OSError:
+            return False
+
+    def remove(self, sha: str) -> bool:
+        """Delete the blob; returns False if it was not there."""
+        try:
+            self.path_for(sha).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+    def iter_hashes(self) -> Iterator[str]:
+        """Every stored hash (by file name; use :meth:`verify` to check content)."""
+        if not self.root.is_dir():
+            return
+        for shard in sorted(self.root.iterdir()):
+            if not (shard.is_dir() and _SHARD_RE.fullmatch(shard.name)):
+                continue
+            for entry in sorted(shard.iterdir()):
+                if _REST_RE.fullmatch(entry.name) and entry.is_file():
+                    yield shard.name + entry.name
+
+    def cleanup_temp(self, max_age: float = 3600.0) -> int:
+        """Delete temp files older than ``max_age`` seconds, left by crashes; returns how many.
+
+        The age limit keeps a cleanup running in one thread from deleting a temp file another thread is
+        still writing; pass 0 when nothing else can be writing (e.g. at start-up).
+        """
+        if not self.root.is_dir():
+            return 0
+        cutoff = time.time() - max_age
+        removed = 0
+        dirs = [self.root, *(d for d in self.root.iterdir() if d.is_dir() and _SHARD_RE.fullmatch(d.name))]
+        for directory in dirs:
+            for entry in directory.glob("*" + TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.is_file() and entry.stat().st_mtime <= cutoff:
+                        entry.unlink()
+                        removed += 1
+        return removed
