@@ -330,6 +330,82 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
                                             ("overdue", "Overdue"), ("description", "Finding")]))
 
 
+@findings_group.command("attach")
+@click.argument("finding_id")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--caption", default=None, help="Caption for the attached files.")
+@json_option
+@click.pass_obj
+def findings_attach(obj: Context, finding_id: str, files: tuple[Path, ...], caption: str | None,
+                    as_json: bool) -> None:
+    """Attach photos, body-camera video or audio to a finding (all files or none).
+
+    Example: fieldapp findings attach 019a... IMG_0001.jpg 执法记录仪.mp4 --caption 配电箱
+    """
+    from fieldapp.services import evidence
+
+    rows = evidence.attach(obj.ws, finding_id=finding_id, paths=list(files), caption=caption)
+    emit(rows, as_json, lambda r: table(r, [("kind", "Kind"), ("original_name", "File"), ("sha256", "SHA-256"),
+                                            ("captured_at", "Captured")]))
+
+
+@main.group("evidence")
+def evidence_group() -> None:
+    """Stored evidence files (photos, video, audio)."""
+
+
+@evidence_group.command("list")
+@click.option("--finding", "finding_id", default=None)
+@click.option("--inspection", "inspection_id", default=None)
+@json_option
+@click.pass_obj
+def evidence_list(obj: Context, finding_id: str | None, inspection_id: str | None, as_json: bool) -> None:
+    """List evidence, optionally of one finding or inspection.
+
+    Example: fieldapp evidence list --finding 019a... --json
+    """
+    from fieldapp.services import evidence
+
+    rows = evidence.list_for(obj.ws, finding_id=finding_id, inspection_id=inspection_id)
+    emit(rows, as_json, lambda r: table(r, [("kind", "Kind"), ("original_name", "File"),
+                                            ("captured_at", "Captured"), ("caption", "Caption")]))
+
+
+@evidence_group.command("verify")
+@json_option
+@click.pass_obj
+def evidence_verify(obj: Context, as_json: bool) -> None:
+    """Re-hash every stored evidence file; exit 1 naming any file that changed or is missing.
+
+    Example: fieldapp evidence verify
+    """
+    from fieldapp.services import evidence
+
+    checked, problems = evidence.verify(obj.ws)
+    data = {"checked": checked, "ok": not problems, "problems": [p.__dict__ for p in problems]}
+    emit(data, as_json, lambda d: click.echo(f"{d['checked']} files checked"))
+    if problems:
+        for p in problems:
+            click.echo(f"{p.problem}: {p.path}", err=True)
+        raise FieldappError(f"{len(problems)} evidence file(s) modified or missing: {problems[0].path}",
+                            f"{len(problems)} 个证据文件被修改或缺失")
+
+
+@evidence_group.command("watermark")
+@click.argument("evidence_id")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_obj
+def evidence_watermark(obj: Context, evidence_id: str, out: Path) -> None:
+    """Write a copy of a photo with time, place, enterprise and inspectors burned in.
+
+    Example: fieldapp evidence watermark 019a... --out 水印照片.jpg
+    """
+    from fieldapp.services import evidence
+
+    out.write_bytes(evidence.watermark(obj.ws, evidence_id))
+    click.echo(f"Watermarked copy written: {out}")
+
+
 # -- checklists --------------------------------------------------------------------------------
 
 @main.group()
@@ -557,16 +633,22 @@ def stats(obj: Context, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--gc", "collect", is_flag=True, help="Also remove stored files that no record uses any more.")
 @json_option
 @click.pass_obj
-def doctor(obj: Context, as_json: bool) -> None:
+def doctor(obj: Context, collect: bool, as_json: bool) -> None:
     """Check database integrity, foreign keys and the audit chain; exit 1 on any problem.
 
-    Example: fieldapp doctor
+    Example: fieldapp doctor --gc
     """
     from fieldapp.models import doctor as doctor_mod
 
     report = doctor_mod.run(obj.ws.store)
+    if collect and report.ok:
+        from fieldapp.services import evidence
+
+        removed = evidence.gc(obj.ws)
+        report.add("gc", True, f"{removed} unreferenced file(s) removed", f"已清理 {removed} 个无引用文件")
     def human(d: dict[str, Any]) -> None:
         for c in d["checks"]:
             click.echo(f"{'ok  ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}")

@@ -45,6 +45,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "checklist_templates",
     "inspection_checklists",
     "checklist_answers",
+    "evidence",
 )
 
 
@@ -334,6 +335,41 @@ def m006_checklists(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m007_evidence(conn: sqlite3.Connection) -> None:
+    # Files live content-addressed under <data>/evidence; a row only points at them by hash. Files are
+    # written (atomically) before the row, so a crash leaves at worst an unreferenced file for `doctor --gc`.
+    run_script(conn, f"""
+        CREATE TABLE evidence ({SYNC_COLUMNS},
+            kind TEXT NOT NULL CHECK (kind IN ('photo', 'video', 'audio')),
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT,
+            thumb_sha256 TEXT,
+            width INTEGER,
+            height INTEGER,
+            original_name TEXT NOT NULL,
+            original_sha256 TEXT NOT NULL,
+            original_size INTEGER NOT NULL,
+            original_kept INTEGER NOT NULL DEFAULT 0,
+            captured_at TEXT,
+            captured_at_source TEXT CHECK (captured_at_source IN ('exif', 'file')),
+            latitude REAL,
+            longitude REAL,
+            camera_model TEXT,
+            finding_id TEXT REFERENCES findings(id),
+            inspection_id TEXT REFERENCES inspections(id),
+            caption TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            overlay TEXT,
+            CHECK (finding_id IS NOT NULL OR inspection_id IS NOT NULL)
+        );
+        {_sync_indexes("evidence")}
+        CREATE INDEX ix_evidence_finding ON evidence(finding_id, position);
+        CREATE INDEX ix_evidence_inspection ON evidence(inspection_id, position);
+        CREATE INDEX ix_evidence_sha ON evidence(sha256);
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("registry", m001_registry),
     ("enterprise_search", m002_enterprise_search),
@@ -341,4 +377,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("documents_numbering", m004_documents),
     ("audit_log", m005_audit_log),
     ("checklists", m006_checklists),
+    ("evidence", m007_evidence),
 ]

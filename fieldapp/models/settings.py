@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "photo_long_edge": 2560,
     "photo_quality": 85,
     "keep_photo_originals": False,
+    "media_max_mb": 2048,
     "language": "zh_CN",
 }
 
@@ -48,6 +49,7 @@ LABELS_ZH = {
     "photo_long_edge": "照片长边（像素）",
     "photo_quality": "照片质量",
     "keep_photo_originals": "保留照片原图",
+    "media_max_mb": "音视频文件大小上限（MB）",
     "language": "界面语言",
 }
 
