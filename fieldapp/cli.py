@@ -50,6 +50,10 @@ class SafeGroup(click.Group):
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): nothing left to tell anyone.
+            sys.stderr.close()
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("Error: interrupted; nothing was changed by the unfinished step", err=True)
             ctx.exit(130)
@@ -124,19 +128,26 @@ def init(obj: Context, as_json: bool) -> None:
 @click.option("--enterprises", "count", type=click.IntRange(1, 1_000_000), default=600, show_default=True,
               help="How many enterprises to generate.")
 @click.option("--seed", type=int, default=20261123, show_default=True, help="Random seed (same seed, same county).")
+@click.option("--visits", type=click.IntRange(0, 200), default=6, show_default=True,
+              help="Visits with photos, signatures and issued notices.")
 @json_option
 @click.pass_obj
-def demo(obj: Context, count: int, seed: int, as_json: bool) -> None:
-    """Fill an empty database with a realistic demo county.
+def demo(obj: Context, count: int, seed: int, visits: int, as_json: bool) -> None:
+    """Fill an empty database with a realistic demo county, including issued notices.
 
     Example: fieldapp demo --enterprises 100000 --seed 7
     """
     from fieldapp.models import demo as demo_mod
+    from fieldapp.services import demo_visits
 
     result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
-    emit(result.__dict__, as_json, lambda r: click.echo(
+    recorded = demo_visits.add_visits(obj.ws, count=visits, seed=seed)
+    data = dict(result.__dict__, visits=len(recorded),
+                notices=sum(len(v["documents"]) for v in recorded))
+    emit(data, as_json, lambda r: click.echo(
         f"Demo county created: {r['townships']} townships, {r['enterprises']} enterprises, "
-        f"{r['inspectors']} inspectors, {r['inspections']} inspections, {r['findings']} findings (seed {r['seed']})"))
+        f"{r['inspectors']} inspectors, {r['inspections']} inspections, {r['findings']} findings, "
+        f"{r['notices']} notices issued (seed {r['seed']})"))
 
 
 # -- enterprises -------------------------------------------------------------------------------
@@ -302,6 +313,31 @@ def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
     emit(data, as_json, human)
 
 
+@inspections_group.command("record")
+@click.argument("visit_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.pass_obj
+def inspections_record(obj: Context, visit_file: Path, as_json: bool) -> None:
+    """Record a whole visit from a JSON file (docs/visit-format.md) and issue its notices.
+
+    Example: fieldapp inspections record visit.json --json
+    """
+    from fieldapp.services import visits
+
+    result = visits.record(obj.ws, visit_file)
+    data = result.as_dict()
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"Inspection {d['inspection_id']}: {len(d['findings'])} finding(s), "
+                   f"{len(d['evidence'])} evidence file(s)")
+        for doc in d["documents"]:
+            click.echo(f"issued {doc['number']} ({doc['type']}): {doc['pdf']}")
+        for w in d["warnings"]:
+            click.echo(f"warning: {w}", err=True)
+
+    emit(data, as_json, human)
+
+
 @main.group("findings")
 def findings_group() -> None:
     """Findings (隐患) and their lifecycle."""
@@ -404,6 +440,100 @@ def evidence_watermark(obj: Context, evidence_id: str, out: Path) -> None:
 
     out.write_bytes(evidence.watermark(obj.ws, evidence_id))
     click.echo(f"Watermarked copy written: {out}")
+
+
+# -- notices -----------------------------------------------------------------------------------
+
+@main.group()
+def notices() -> None:
+    """Enforcement documents (执法文书): list, export, void, verify."""
+
+
+@notices.command("list")
+@click.option("--status", type=click.Choice(["draft", "issued", "voided"]), default=None)
+@json_option
+@click.pass_obj
+def notices_list(obj: Context, status: str | None, as_json: bool) -> None:
+    """List documents, newest first.
+
+    Example: fieldapp notices list --status issued --json
+    """
+    from fieldapp.services import notices as svc
+
+    rows = svc.list_notices(obj.ws, status=status)
+    emit(rows, as_json, lambda r: table(r, [("number", "Number"), ("type", "Type"), ("status", "Status"),
+                                            ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
+
+
+@notices.command("export")
+@click.argument("document_id")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_obj
+def notices_export(obj: Context, document_id: str, out: Path) -> None:
+    """Write the issued, signed PDF of a document (checked against its recorded hash).
+
+    Example: fieldapp notices export 019a... --out 责改15号.pdf
+    """
+    from fieldapp.services import notices as svc
+
+    svc.export_pdf(obj.ws, document_id, out)
+    click.echo(f"Exported to {out}")
+
+
+@notices.command("void")
+@click.argument("document_id")
+@click.option("--reason", required=True, help="Why the document is voided (作废原因).")
+@json_option
+@click.pass_obj
+def notices_void(obj: Context, document_id: str, reason: str, as_json: bool) -> None:
+    """Void an issued document; a correction is then issued as a new document that references it.
+
+    Example: fieldapp notices void 019a... --reason 单位名称有误
+    """
+    from fieldapp.services import notices as svc
+
+    row = svc.void(obj.ws, document_id, reason)
+    emit({"id": row["id"], "number": row["number"], "status": row["status"]}, as_json,
+         lambda d: click.echo(f"Voided {d['number']}"))
+
+
+@notices.command("verify")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--qr", "qr_text", default=None, help="Verify a scanned QR text instead of a PDF file.")
+@json_option
+@click.pass_obj
+def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json: bool) -> None:
+    """Verify a notice offline: QR signature, text, stored record and PDF signature; exit 1 if invalid.
+
+    Example: fieldapp notices verify 责改15号.pdf
+    """
+    from fieldapp.services import notices as svc
+
+    if (file is None) == (qr_text is None):
+        raise FieldappError("give either a PDF file or --qr TEXT", "请提供 PDF 文件或二维码文本之一")
+    check = svc.verify_qr(obj.ws, qr_text) if qr_text is not None else svc.verify_file(obj.ws, file)  # type: ignore[arg-type]
+    data = {
+        "valid": check.valid,
+        "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
+        "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
+        "number": check.payload.number if check.payload else None,
+        "pdf_signature": None if check.signature is None else {
+            "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
+    }
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['number']}" if d["number"] else ""))
+        if d["signer"]:
+            click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
+        for r in d["reasons"]:
+            click.echo(f"reason: {r}")
+        for n in d["notes"]:
+            click.echo(f"note: {n}")
+
+    emit(data, as_json, human)
+    if not check.valid:
+        raise FieldappError("the notice is not valid: " + "; ".join(r.en for r in check.reasons),
+                            "文书核验未通过：" + "；".join(r.zh for r in check.reasons))
 
 
 # -- checklists --------------------------------------------------------------------------------

@@ -421,8 +421,12 @@ class _Builder:
             _p(d.number, self.s.number),
         ]
 
-    def addressee(self) -> Flowable:
-        return _p(f"{self.doc.enterprise.name}：", self.s.field)
+    def addressee(self) -> list[Flowable]:
+        # The USCC identifies the addressee beyond doubt and lets a verifier match the QR against the text.
+        out = [_p(f"{self.doc.enterprise.name}：", self.s.field)]
+        if self.doc.enterprise.uscc:
+            out.append(self.labelled("（统一社会信用代码：", f"{self.doc.enterprise.uscc}）"))
+        return out
 
     def labelled(self, label: str, value: str) -> Flowable:
         markup = paragraph_markup(label) + paragraph_markup(value or "")
@@ -631,7 +635,7 @@ class _Builder:
     def rectification_order(self, d: RectificationOrder) -> list[Flowable]:
         if not d.findings:
             raise ValidationError("An order needs at least one finding.", "指令书至少要列出一项问题。")
-        out = [*self.header(), self.addressee(), _p("经查，你单位存在下列问题：", self.s.body)]
+        out = [*self.header(), *self.addressee(), _p("经查，你单位存在下列问题：", self.s.body)]
         out.extend(self.findings(d.findings, show_deadlines=False))
         out.append(_p(self.deadline_sentence(d), self.s.body))
         interim = "整改期间，你单位应当采取措施，确保安全生产。"
@@ -645,7 +649,7 @@ class _Builder:
     def reinspection_opinion(self, d: ReinspectionOpinion) -> list[Flowable]:
         if not d.items:
             raise ValidationError("A re-inspection opinion needs at least one item.", "复查意见书至少要有一项复查内容。")
-        out = [*self.header(), self.addressee()]
+        out = [*self.header(), *self.addressee()]
         out.append(_p(
             f"本机关于{cn_date(d.original_date)}作出《{d.original_kind.value}》（{d.original_number}），"
             f"于{cn_date(d.reinspected_on)}对你单位整改情况进行了复查，复查意见如下：",
@@ -673,7 +677,7 @@ class _Builder:
         decisions.extend(m.other_measures)
         if not decisions:
             raise ValidationError("The decision lists no measure.", "决定书未列出任何现场处理措施。")
-        out = [*self.header(), self.addressee(), _p("经查，你单位存在下列问题：", self.s.body)]
+        out = [*self.header(), *self.addressee(), _p("经查，你单位存在下列问题：", self.s.body)]
         out.extend(self.findings(d.findings, show_deadlines=True))
         out.append(_p(f"依据{m.legal_basis}的规定，现作出如下现场处理决定：", self.s.body))
         out.extend(_p(f"{i}．{text}；" if i < len(decisions) else f"{i}．{text}。", self.s.finding)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -47,8 +48,16 @@ def update_draft(store: Store, document_id: str, content: dict[str, Any], deadli
         return store.update("documents", document_id, {"content": canonical_json(content), "deadline": deadline})
 
 
-def issue(store: Store, document_id: str, *, pdf: bytes | None = None, issued_on: date | None = None) -> Row:
-    """Give the draft its number and freeze it, in one transaction."""
+Producer = Callable[[str, date], tuple[str, bytes]]
+
+
+def issue(store: Store, document_id: str, *, produce: Producer | None = None,
+          issued_on: date | None = None) -> Row:
+    """Give the draft its number and freeze it, in one transaction.
+
+    `produce(number, issued_on)` returns the frozen content (canonical JSON) and the PDF bytes; it runs
+    inside the transaction, so a failure there rolls the number back. Without it only the record is frozen.
+    """
     issued_on = issued_on or date.today()
     with store.transaction():
         doc = get(store, document_id)
@@ -57,9 +66,12 @@ def issue(store: Store, document_id: str, *, pdf: bytes | None = None, issued_on
         if doc["deadline"] and doc["deadline"][:10] < issued_on.isoformat():
             raise ValidationError("the deadline is before the issue date", "整改期限早于签发日期")
         alloc = numbering.allocate(store, doc["doc_type"], issued_on.year)
-        content = json.loads(doc["content"])
-        content["number"] = alloc.number
-        frozen = canonical_json(content)
+        if produce is None:
+            content = json.loads(doc["content"])
+            content["number"] = alloc.number
+            frozen, pdf = canonical_json(content), None
+        else:
+            frozen, pdf = produce(alloc.number, issued_on)
         return store.update("documents", document_id, {
             "status": "issued", "issuer": alloc.issuer, "year": alloc.year, "serial": alloc.serial,
             "number": alloc.number, "block_id": alloc.block_id, "issued_at": utc_now(), "content": frozen,

@@ -46,6 +46,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "inspection_checklists",
     "checklist_answers",
     "evidence",
+    "device_keys",
 )
 
 
@@ -370,6 +371,22 @@ def m007_evidence(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m008_device_keys(conn: sqlite3.Connection) -> None:
+    # Public keys only: the private keys never enter the database (they live in <data>/keys).
+    run_script(conn, f"""
+        CREATE TABLE device_keys ({SYNC_COLUMNS},
+            key_id TEXT NOT NULL UNIQUE,
+            key_device_id TEXT NOT NULL,
+            device_name TEXT,
+            ed25519_public TEXT NOT NULL,
+            certificate_pem TEXT,
+            revoked INTEGER NOT NULL DEFAULT 0
+        );
+        {_sync_indexes("device_keys")}
+        CREATE INDEX ix_documents_number ON documents(number);
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("registry", m001_registry),
     ("enterprise_search", m002_enterprise_search),
@@ -378,4 +395,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("audit_log", m005_audit_log),
     ("checklists", m006_checklists),
     ("evidence", m007_evidence),
+    ("device_keys", m008_device_keys),
 ]

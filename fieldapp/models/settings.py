@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "keep_photo_originals": False,
     "media_max_mb": 2048,
     "language": "zh_CN",
+    # Printed before the QR payload when set, so a phone camera opens the office's verification page.
+    "verify_url": "",
 }
 
 LABELS_ZH = {
@@ -51,6 +53,7 @@ LABELS_ZH = {
     "keep_photo_originals": "保留照片原图",
     "media_max_mb": "音视频文件大小上限（MB）",
     "language": "界面语言",
+    "verify_url": "二维码核验网址（可选）",
 }
 
 
