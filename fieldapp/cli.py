@@ -139,8 +139,13 @@ def demo(obj: Context, count: int, seed: int, visits: int, as_json: bool) -> Non
     """
     from fieldapp.models import demo as demo_mod
     from fieldapp.services import demo_visits
+    from fieldapp.sync import identity
 
-    result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
+    if identity.role(obj.ws.store) == "device":
+        # An enrolled device already has the office's registry: demo field work goes on top of it.
+        result = demo_mod.fill_field_work(obj.ws.store, seed=seed)
+    else:
+        result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
     recorded = demo_visits.add_visits(obj.ws, count=visits, seed=seed)
     data = dict(result.__dict__, visits=len(recorded),
                 notices=sum(len(v["documents"]) for v in recorded))
@@ -366,6 +371,27 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
                                             ("overdue", "Overdue"), ("description", "Finding")]))
 
 
+@findings_group.command("transition")
+@click.argument("finding_id")
+@click.argument("status")
+@click.option("--deadline", default=None, help="New deadline (YYYY-MM-DD) for an order.")
+@click.option("--note", default=None)
+@json_option
+@click.pass_obj
+def findings_transition(obj: Context, finding_id: str, status: str, deadline: str | None, note: str | None,
+                        as_json: bool) -> None:
+    """Move a finding along its lifecycle (e.g. escalated = 挂牌督办, reported, closed); illegal moves fail.
+
+    Example: fieldapp findings transition 019a... escalated --note 县安委会挂牌督办
+    """
+    from fieldapp.models import findings
+
+    row = findings.transition(obj.ws.store, finding_id, status, deadline=deadline, note=note, void_reason=note,
+                              referred_to=note)
+    emit({"id": row["id"], "status": row["status"], "deadline": row["deadline"]}, as_json,
+         lambda d: click.echo(f"Finding {d['id']} is now {d['status']}"))
+
+
 @findings_group.command("attach")
 @click.argument("finding_id")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -534,6 +560,211 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
     if not check.valid:
         raise FieldappError("the notice is not valid: " + "; ".join(r.en for r in check.reasons),
                             "文书核验未通过：" + "；".join(r.zh for r in check.reasons))
+
+
+# -- sync ------------------------------------------------------------------------------------
+
+def _progress(as_json: bool) -> Any:
+    if as_json or not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        click.echo(f"\r{stage}: {done}/{total}", nl=False, err=True)
+        if done >= total:
+            click.echo("", err=True)
+
+    return show
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.pass_obj
+def enroll(obj: Context, file: Path, as_json: bool) -> None:
+    """Enrol this installation as a field device with the office's enrolment file.
+
+    Example: fieldapp enroll 拳铺镇-执法终端1.faenrol
+    """
+    from fieldapp.sync import roles
+
+    data = roles.enroll(obj.ws, file)
+    emit(data, as_json, lambda d: click.echo(f"Enrolled as {d['name']} ({d['device_id']}) with {d['central']}"))
+
+
+@main.group("sync")
+def sync_group() -> None:
+    """Exchange signed, encrypted bundles with the central office."""
+
+
+@sync_group.command("export")
+@click.option("--to", "to", default=None, help="Central only: the device the bundle is for (name or id).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Bundle file or folder (e.g. a USB stick).")
+@json_option
+@click.pass_obj
+def sync_export(obj: Context, to: str | None, out: Path | None, as_json: bool) -> None:
+    """Write everything the other side has not acknowledged into one bundle file.
+
+    Example: fieldapp sync export --out E:/
+    """
+    from fieldapp.sync import exchange
+
+    result = exchange.export(obj.ws, to=to, out=out, progress=_progress(as_json))
+    emit(result.as_dict(), as_json, lambda d: click.echo(
+        f"Bundle written: {d['path']} ({d['records']} record(s), {d['files']} file(s))"))
+
+
+@sync_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.pass_obj
+def sync_import(obj: Context, file: Path, as_json: bool) -> None:
+    """Verify and apply a bundle in one transaction (the same bundle twice changes nothing).
+
+    Example: fieldapp sync import E:/fieldapp-019a-to-019b.fabundle
+    """
+    from fieldapp.sync import exchange
+
+    result = exchange.import_bundle(obj.ws, file, progress=_progress(as_json))
+    emit(dict(result.as_dict(), message=result.message), as_json, lambda d: click.echo(d["message"].capitalize()))
+
+
+@sync_group.command("status")
+@json_option
+@click.pass_obj
+def sync_status(obj: Context, as_json: bool) -> None:
+    """Show the role, the last exchanges and how many changes wait to be sent.
+
+    Example: fieldapp sync status --json
+    """
+    from fieldapp.sync import exchange
+
+    data = exchange.status(obj.ws)
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"role: {d['role']} ({d['device_id']})")
+        if d["role"] == "device" and "central" in d:
+            click.echo(f"central: {d['central']}; last export {d['last_export_at'] or '-'}, "
+                       f"last import {d['last_import_at'] or '-'}")
+            click.echo("all synced" if d["all_synced"] else f"{d['pending_changes']} change(s) not yet acknowledged")
+        if d["role"] == "central":
+            table(d["devices"], [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
+                                 ("pending_changes", "Pending")])
+            click.echo(f"open conflicts: {d['open_conflicts']}")
+
+    emit(data, as_json, human)
+
+
+@main.group()
+def central() -> None:
+    """The central office: devices, enrolment, conflicts, assignments."""
+
+
+@central.command("init")
+@click.option("--unit", required=True, help="The office's name, e.g. 示范县应急管理局.")
+@json_option
+@click.pass_obj
+def central_init(obj: Context, unit: str, as_json: bool) -> None:
+    """Make this data directory the central office (keys and office certificate authority).
+
+    Example: fieldapp --data-dir D:/fieldapp-central central init --unit 示范县应急管理局
+    """
+    from fieldapp.sync import roles
+
+    data = roles.central_init(obj.ws, unit)
+    emit(data, as_json, lambda d: click.echo(f"Central office ready: {d['unit']} ({d['central_id']})"))
+
+
+@central.command("enroll")
+@click.option("--device", "name", required=True, help="A name for the device, e.g. 拳铺镇-1.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--block-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
+              help="Document numbers per type in the device's first block.")
+@json_option
+@click.pass_obj
+def central_enroll(obj: Context, name: str, out: Path, block_size: int, as_json: bool) -> None:
+    """Register a device and write its enrolment file (hand it over in person: it holds a secret).
+
+    Example: fieldapp central enroll --device 拳铺镇-1 --out 拳铺镇-1.faenrol
+    """
+    from fieldapp.sync import roles
+
+    result = roles.central_enroll(obj.ws, name, out, block_size=block_size)
+    emit(result.as_dict(), as_json, lambda d: click.echo(f"Enrolment file for {d['name']} written: {d['path']}"))
+
+
+@central.command("devices")
+@json_option
+@click.pass_obj
+def central_devices(obj: Context, as_json: bool) -> None:
+    """List enrolled devices with their last exchanges.
+
+    Example: fieldapp central devices --json
+    """
+    from fieldapp.sync import exchange, identity
+
+    identity.require_role(obj.ws.store, "central")
+    rows = exchange.devices(obj.ws)
+    emit(rows, as_json, lambda r: table(r, [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
+                                            ("last_export_at", "Last export"), ("pending_changes", "Pending")]))
+
+
+@central.command("revoke")
+@click.argument("device")
+@click.pass_obj
+def central_revoke(obj: Context, device: str) -> None:
+    """Revoke a device (lost or stolen laptop): its bundles are refused and its keys no longer trusted.
+
+    Example: fieldapp central revoke 拳铺镇-1
+    """
+    from fieldapp.sync import roles
+
+    data = roles.revoke(obj.ws, device)
+    click.echo(f"Revoked {data['name']}")
+
+
+@central.command("conflicts")
+@click.option("--all", "show_all", is_flag=True, help="Include resolved conflicts.")
+@click.option("--reverse", "reverse_id", default=None, help="Restore the value that lost in this conflict.")
+@click.option("--accept", "accept_id", default=None, help="Keep the current value and close this conflict.")
+@json_option
+@click.pass_obj
+def central_conflicts(obj: Context, show_all: bool, reverse_id: str | None, accept_id: str | None,
+                      as_json: bool) -> None:
+    """List values that lost to concurrent edits; reverse or accept them.
+
+    Example: fieldapp central conflicts --reverse 019a...
+    """
+    from fieldapp.sync import conflicts
+
+    if reverse_id:
+        conflicts.resolve(obj.ws, reverse_id, keep="lost")
+    if accept_id:
+        conflicts.resolve(obj.ws, accept_id, keep="kept")
+    rows = conflicts.list_conflicts(obj.ws, include_resolved=show_all)
+    emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("table_name", "Table"), ("label", "Record"),
+                                            ("field", "Field"), ("kept_value", "Kept"), ("lost_value", "Lost"),
+                                            ("resolution", "Resolution")]))
+
+
+@central.command("assign")
+@click.option("--device", required=True, help="The device (name or id) that will do the visit.")
+@click.option("--enterprise", "enterprise_ref", required=True, help="Enterprise id or USCC.")
+@click.option("--date", "planned", default=None, help="Planned date (YYYY-MM-DD).")
+@click.option("--type", "kind", default="日常检查", show_default=True)
+@click.option("--note", default=None)
+@json_option
+@click.pass_obj
+def central_assign(obj: Context, device: str, enterprise_ref: str, planned: str | None, kind: str, note: str | None,
+                   as_json: bool) -> None:
+    """Assign a visit to a device; it arrives with the device's next bundle.
+
+    Example: fieldapp central assign --device 拳铺镇-1 --enterprise 91350100M000100Y43 --date 2026-12-01
+    """
+    from fieldapp.sync import assignments
+
+    row = assignments.assign(obj.ws, device=device, enterprise_ref=enterprise_ref, planned_date=planned,
+                             kind=kind, note=note)
+    emit(row, as_json, lambda r: click.echo(f"Assigned visit {r['id']} on {r['planned_date'] or '-'}"))
 
 
 # -- checklists --------------------------------------------------------------------------------

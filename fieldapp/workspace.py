@@ -60,6 +60,9 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("fieldapp")
+    # The root logger, so libraries (pyHanko logs validation failures with tracebacks) write to the file
+    # too and never onto the user's terminal.
+    root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    root.setLevel(logging.WARNING)
+    logging.getLogger("fieldapp").setLevel(level)

@@ -186,6 +186,20 @@ def fill(store: Store, *, enterprises_count: int = 600, seed: int = 20261123,
     return DemoResult(len(TOWNSHIPS), enterprises_count, len(officer_ids), counts[0], counts[1], seed)
 
 
+def fill_field_work(store: Store, *, seed: int = 20261123, today: date | None = None,
+                    inspections_count: int = 40) -> DemoResult:
+    """Demo inspections and findings on an enrolled device, over the registry and officers it received."""
+    officer_ids = [r["id"] for r in store.query("SELECT id FROM inspectors WHERE active = 1 ORDER BY name")]
+    if len(officer_ids) < 2:
+        raise FieldappError("the device has fewer than two officers; sync with the office first",
+                            "本终端的执法人员少于两名，请先与中心端同步")
+    rng = random.Random(seed)
+    counts = _inspections(store, rng, officer_ids, today or date.today(), inspections_count)
+    n_enterprises = int(store.scalar("SELECT count(*) FROM enterprises"))
+    n_townships = int(store.scalar("SELECT count(*) FROM townships"))
+    return DemoResult(n_townships, n_enterprises, len(officer_ids), counts[0], counts[1], seed)
+
+
 def _inspectors(store: Store, rng: random.Random) -> list[str]:
     ids = []
     township_ids = {r["name"]: r["id"] for r in store.query("SELECT id, name FROM townships")}

@@ -281,8 +281,9 @@ def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
         else:
             row = dict.fromkeys(columns)
             row.update(values)
+            hlc = store.next_hlc()
             row.update(id=uuid7(), created_at=now, updated_at=now, device_id=store.device_id, seq=store.seq,
-                       hlc=store.next_hlc(), field_hlc="{}", search_key=key)
+                       hlc=hlc, field_hlc=json.dumps({"*": hlc}), search_key=key)
             if row.get("industry") is None:
                 row["industry"] = "其他"
             if row.get("status") is None:

@@ -47,6 +47,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "checklist_answers",
     "evidence",
     "device_keys",
+    "assignments",
 )
 
 
@@ -387,6 +388,87 @@ def m008_device_keys(conn: sqlite3.Connection) -> None:
     """)
 
 
+# Records created on a device are owned by it (sync-notes: ownership decides who may change what and
+# which device a central-side change is sent back to).
+OWNED_TABLES: tuple[str, ...] = ("inspections", "inspection_checklists", "checklist_answers", "findings",
+                                 "finding_events", "reinspections", "reinspection_items", "documents", "evidence")
+
+
+def m009_sync(conn: sqlite3.Connection) -> None:
+    for table in OWNED_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN owner_device TEXT")
+        conn.execute(f"UPDATE {table} SET owner_device = device_id")
+    conn.execute("ALTER TABLE inspections ADD COLUMN assigned_device TEXT")
+    conn.execute("ALTER TABLE tombstones ADD COLUMN owner_device TEXT")
+    # The office-issued certificate beside the device's own one: notices signed before certification
+    # must keep verifying.
+    conn.execute("ALTER TABLE device_keys ADD COLUMN issued_certificate_pem TEXT")
+    run_script(conn, """
+        CREATE TABLE sync_peers (
+            peer_id TEXT PRIMARY KEY NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('device', 'central')),
+            name TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('enrolled', 'active', 'revoked')),
+            ed25519_public TEXT,
+            x25519_public TEXT,
+            enrol_token TEXT,
+            acked_seq INTEGER NOT NULL DEFAULT 0,
+            received_seq INTEGER NOT NULL DEFAULT 0,
+            last_export_at TEXT,
+            last_import_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_log (
+            bundle_id TEXT PRIMARY KEY NOT NULL,
+            peer_id TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+            base_seq INTEGER NOT NULL,
+            upto_seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kept_value TEXT,
+            kept_hlc TEXT,
+            lost_value TEXT,
+            lost_hlc TEXT,
+            lost_device TEXT,
+            bundle_id TEXT,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT
+        );
+        CREATE INDEX ix_sync_conflicts_open ON sync_conflicts(resolved_at, detected_at);
+        CREATE UNIQUE INDEX ux_sync_conflicts_loss ON sync_conflicts(table_name, row_id, field, lost_hlc);
+        CREATE TABLE sync_aliases (
+            alias_id TEXT PRIMARY KEY NOT NULL,
+            table_name TEXT NOT NULL,
+            target_id TEXT NOT NULL
+        );
+    """)
+    run_script(conn, f"""
+        CREATE TABLE assignments ({SYNC_COLUMNS},
+            enterprise_id TEXT NOT NULL REFERENCES enterprises(id),
+            assigned_device TEXT NOT NULL,
+            officer_ids TEXT NOT NULL DEFAULT '[]',
+            planned_date TEXT,
+            type TEXT NOT NULL DEFAULT '日常检查',
+            campaign TEXT,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+            inspection_id TEXT REFERENCES inspections(id)
+        );
+        {_sync_indexes("assignments")}
+        CREATE INDEX ix_assignments_device ON assignments(assigned_device, status, planned_date);
+    """)
+    for table in OWNED_TABLES:
+        conn.execute(f"CREATE INDEX ix_{table}_owner ON {table}(owner_device, seq)")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("registry", m001_registry),
     ("enterprise_search", m002_enterprise_search),
@@ -396,4 +478,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("checklists", m006_checklists),
     ("evidence", m007_evidence),
     ("device_keys", m008_device_keys),
+    ("sync", m009_sync),
 ]

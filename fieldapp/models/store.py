@@ -21,10 +21,10 @@ import sqlite_utils
 
 from fieldapp.errors import FieldappError, NotFound
 from fieldapp.models import db as dbmod
-from fieldapp.models.ids import Hlc, hlc_next, utc_now, uuid7
-from fieldapp.models.schema import MIGRATIONS
+from fieldapp.models.ids import Hlc, hlc_next, hlc_receive, utc_now, uuid7
+from fieldapp.models.schema import MIGRATIONS, OWNED_TABLES
 
-SYNC_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "seq", "hlc", "field_hlc"})
+SYNC_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "seq", "hlc", "field_hlc", "owner_device"})
 
 # Changes to these entities go into the hash-chained 执法全过程记录 (audit.py).
 AUDITED_TABLES = frozenset({"inspections", "findings", "finding_events", "reinspections",
@@ -32,6 +32,20 @@ AUDITED_TABLES = frozenset({"inspections", "findings", "finding_events", "reinsp
                             "checklist_answers"})
 
 Row = dict[str, Any]
+
+
+def field_clock(field_hlc: dict[str, str], column: str) -> str:
+    """The clock of one field's current value ("" when unknown)."""
+    entry = field_hlc.get(column) or field_hlc.get("*") or ""
+    return entry.split("|", 1)[0]
+
+
+def field_prev(field_hlc: dict[str, str], column: str) -> str | None:
+    """The clock of the value the current one replaced (None when the field was never edited)."""
+    entry = field_hlc.get(column)
+    if entry is None or "|" not in entry:
+        return None
+    return entry.split("|", 1)[1]
 
 
 def _sqlite_error(exc: sqlite3.Error) -> FieldappError:
@@ -172,6 +186,14 @@ class Store:
         self._hlc = hlc_next(self._hlc, self.device_id)
         return self._hlc.encode()
 
+    def observe_hlc(self, remote: str) -> None:
+        """Move this replica's clock past a stamp received from another one (inside a transaction)."""
+        self._require_tx()
+        if self._hlc is None:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+            self._hlc = Hlc.decode(row[0]) if row else None
+        self._hlc = hlc_receive(self._hlc, Hlc.decode(remote), self.device_id)
+
     # -- reading -----------------------------------------------------------------------------
 
     def get(self, table: str, row_id: str) -> Row | None:
@@ -205,8 +227,11 @@ class Store:
             device_id=self.device_id,
             seq=self.seq,
             hlc=hlc,
-            field_hlc="{}",
+            # "*" is the clock of every field not changed since the row was created (field-level merge).
+            field_hlc=json.dumps({"*": hlc}),
         )
+        if table in OWNED_TABLES:
+            row["owner_device"] = values.get("owner_device") or self.device_id
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
@@ -225,7 +250,9 @@ class Store:
         hlc = self.next_hlc()
         field_hlc = json.loads(current["field_hlc"] or "{}")
         for key in diff:
-            field_hlc[key] = hlc
+            # "new|previous": the previous clock says which value this edit replaced, so a merge can tell a
+            # later edit of the same value (no conflict) from a concurrent one (conflict to review).
+            field_hlc[key] = f"{hlc}|{field_clock(field_hlc, key)}"
         stamp = dict(diff, updated_at=utc_now(), device_id=self.device_id, seq=self.seq, hlc=hlc,
                      field_hlc=json.dumps(field_hlc, ensure_ascii=False, sort_keys=True))
         sets = ", ".join(f"{k} = ?" for k in stamp)
@@ -242,9 +269,10 @@ class Store:
             raise NotFound(f"{table} record {row_id} not found", f"记录不存在：{row_id}")
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         self.conn.execute(
-            "INSERT OR REPLACE INTO tombstones (id, table_name, row_id, deleted_at, device_id, seq, hlc, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (uuid7(), table, row_id, utc_now(), self.device_id, self.seq, self.next_hlc(), reason),
+            "INSERT OR REPLACE INTO tombstones (id, table_name, row_id, deleted_at, device_id, seq, hlc, reason,"
+            " owner_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uuid7(), table, row_id, utc_now(), self.device_id, self.seq, self.next_hlc(), reason,
+             current.get("owner_device")),
         )
         if table == "enterprises" and self._indexed:
             from fieldapp.models import search

@@ -58,8 +58,15 @@ def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: da
                              " ORDER BY search_key LIMIT 200")
     if len(officers) < 2 or not candidates:
         return []
+    from fieldapp.sync import identity
+
+    enrolled = identity.role(store) == "device"
+    if enrolled:
+        # Numbers of an enrolled device come only from the office's blocks.
+        count = min(count, *(numbering.remaining(store, t, today.year) for t in
+                             ("inspection_record", "rectification_order")))
     for doc_type in numbering.DOC_TYPES:
-        if numbering.remaining(store, doc_type, today.year) < count * 2:
+        if not enrolled and numbering.remaining(store, doc_type, today.year) < count * 2:
             first, last = numbering.next_free_range(
                 [(r["first_serial"], r["last_serial"]) for r in numbering.list_blocks(store)
                  if r["doc_type"] == doc_type and r["year"] == today.year], 100)

@@ -70,8 +70,16 @@ def trust_roots(ws: Workspace) -> list[Any]:
     from cryptography import x509
 
     roots = []
+    # Each device's own (self-issued) certificate: notices signed before the office certified it.
     for row in ws.store.query("SELECT certificate_pem FROM device_keys WHERE revoked = 0 AND certificate_pem IS NOT NULL"):
         roots.append(x509.load_pem_x509_certificate(row["certificate_pem"].encode("ascii")))
+    # The office root: notices signed with an office-issued certificate.
+    ca_pem = ws.store.scalar("SELECT value FROM meta WHERE key = 'ca_pem'")
+    if ca_pem:
+        roots.append(x509.load_pem_x509_certificate(str(ca_pem).encode("ascii")))
+    ca_file = ws.data_dir / "keys" / "office-ca" / "ca-cert.pem"
+    if ca_file.exists():
+        roots.append(x509.load_pem_x509_certificate(ca_file.read_bytes()))
     own = ws.data_dir / "keys"
     if own.exists():
         roots.extend(device_keys(ws).trust_roots())

@@ -42,7 +42,8 @@ def test_update_writes_only_changed_fields_with_their_clock(store: Store) -> Non
     with store.transaction():
         new = store.update("inspectors", row["id"], {"phone": "2", "name": "王伟"})
     clocks = json.loads(new["field_hlc"])
-    assert list(clocks) == ["phone"] and clocks["phone"] == new["hlc"]
+    assert set(clocks) == {"*", "phone"} and clocks["*"] == row["hlc"]
+    assert clocks["phone"] == f"{new['hlc']}|{row['hlc']}"  # the new clock and the one it replaced
     assert new["seq"] > row["seq"]
 
 
