@@ -56,9 +56,11 @@ def create(store: Store, *, enterprise_id: str, description: str, grade: str = "
 
 def _event(store: Store, finding_id: str, from_status: str | None, to_status: str, *, note: str | None,
            deadline: str | None, at: str | None = None) -> None:
+    # The event belongs to the finding's owner, so a change made at the office travels back with it.
+    owner = store.scalar("SELECT owner_device FROM findings WHERE id = ?", (finding_id,))
     store.insert("finding_events", {"finding_id": finding_id, "from_status": from_status, "to_status": to_status,
                                     "at": at or utc_now(), "actor": store.actor, "note": note,
-                                    "deadline": deadline}, audit=None)
+                                    "deadline": deadline, "owner_device": owner}, audit=None)
 
 
 def get(store: Store, finding_id: str) -> Row:

@@ -216,10 +216,12 @@ class Applier:
                     if twin is None:
                         fresh.append(remote)
                         continue
-                    local, remote = self._alias(table, twin, remote, counts)
-                    if local is None:
-                        fresh.append(remote)
+                    counts.aliased += 1
+                    if twin["id"] > remote["id"]:
+                        self._replace_twin(table, twin, remote)
                         continue
+                    self._record_alias(table, remote["id"], twin["id"])
+                    local, remote = twin, dict(remote, id=twin["id"])
                 merged, conflicts = merge(table, local, remote)
                 counts.conflicts += conflicts
                 if merged is None:
@@ -240,13 +242,12 @@ class Applier:
         found = self.store.query(f"SELECT * FROM {table} WHERE {where}", tuple(remote[k] for k in key))
         return found[0] if found else None
 
-    def _alias(self, table: str, twin: Row, remote: Row, counts: Counts) -> tuple[Row | None, Row]:
-        """Two ids for one thing: the older (smaller UUIDv7) survives on every replica."""
-        counts.aliased += 1
-        if twin["id"] < remote["id"]:
-            self._record_alias(table, remote["id"], twin["id"])
-            return twin, dict(remote, id=twin["id"])
-        # The incoming id survives: merge our twin into it, then move our references over.
+    def _replace_twin(self, table: str, twin: Row, remote: Row) -> None:
+        """Two ids for one thing and the incoming one is older: it survives on every replica.
+
+        Our twin's data is merged into it, the twin is deleted (with a tombstone and an alias, so later
+        rows that name it find the survivor) and our references move over.
+        """
         merged, _ = merge(table, dict(remote), dict(twin, id=remote["id"]))
         survivor = merged or remote
         self.store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (twin["id"],))
@@ -255,7 +256,6 @@ class Applier:
         self._record_alias(table, twin["id"], remote["id"])
         self._insert(table, [survivor])
         self._move_references(table, twin["id"], remote["id"])
-        return None, survivor
 
     def _record_alias(self, table: str, alias: str, target: str) -> None:
         self.aliases[alias] = target
