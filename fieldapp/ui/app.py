@@ -19,12 +19,40 @@ log = logging.getLogger("fieldapp.ui")
 
 STYLE = """
 QWidget { font-size: 11pt; }
-QLabel#detailTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 8px 0; }
-QLabel#usccWarning { color: #b45309; }
+QLabel#pageTitle { font-size: 17pt; font-weight: bold; padding: 2px 0 4px 0; }
+QLabel#detailTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 6px 0; }
+QLabel#sectionTitle { font-size: 12pt; font-weight: bold; padding-top: 4px; }
+QLabel#usccWarning, QLabel#warning { color: #b45309; }
+QLabel#hint { color: #4b5563; }
+QLabel#emptyState { color: #4b5563; font-size: 13pt; padding: 24px; }
+QLabel#legalBasis { color: #1e3a8a; }
+QLabel#itemCheck { font-size: 14pt; font-weight: bold; }
+QLabel#savedIndicator { color: #15803d; font-weight: bold; padding: 0 8px; }
+QLabel#progressCount { padding: 0 8px; }
 QLineEdit#enterpriseSearch { font-size: 13pt; padding: 4px 8px; }
 QTableView { gridline-color: #e5e7eb; }
+QListWidget#navigation { background: #1f2937; color: #f9fafb; border: none; font-size: 13pt; padding-top: 6px; }
+QListWidget#navigation::item { padding-left: 10px; }
+QListWidget#navigation::item:selected { background: #2563eb; color: white; }
+QFrame#tile { background: #f3f4f6; border-radius: 8px; }
+QFrame#tile[tone="red"] QLabel#bigNumber { color: #b91c1c; }
+QFrame#tile[tone="orange"] QLabel#bigNumber { color: #c2410c; }
+QFrame#tile[tone="green"] QLabel#bigNumber { color: #15803d; }
+QLabel#bigNumber { font-size: 24pt; font-weight: bold; }
+QLabel#tileCaption { color: #374151; }
+QPushButton { padding: 4px 14px; }
+QPushButton#primaryButton { background: #2563eb; color: white; border: 1px solid #1d4ed8; border-radius: 4px; }
+QPushButton#primaryButton:disabled { background: #93c5fd; }
+QPushButton#dangerButton { color: #b91c1c; }
+QPushButton#answer_yes:checked { background: #15803d; color: white; }
+QPushButton#answer_no:checked { background: #b91c1c; color: white; }
+QPushButton#answer_na:checked { background: #6b7280; color: white; }
+QGroupBox { font-weight: bold; margin-top: 10px; }
+QCheckBox::indicator, QListWidget::indicator { width: 20px; height: 20px; }
+QCheckBox { min-height: 32px; }
+QListWidget#officerList::item, QListWidget#templateList::item, QListWidget#backupList::item { padding: 7px 4px; }
+QGroupBox QWidget { font-weight: normal; }
 """
-
 
 def load_fonts(app: QApplication) -> None:
     """Use the shipped CJK font so Chinese renders the same on a bare Windows or Linux machine."""
@@ -82,6 +110,7 @@ def fill_demo(app: QApplication, workspace: Workspace) -> None:
 
 def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:
     from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.tasks import AppContext
 
     setup_logging(data_dir)
     app = create_app()
@@ -99,8 +128,10 @@ def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:
         workspace.maybe_auto_backup()
     except FieldappError as exc:
         log.warning("automatic backup failed: %s", exc.en)
-    window = MainWindow(workspace)
+    ctx = AppContext(workspace)
+    window = MainWindow(ctx)
     window.show()
     code = app.exec()
+    ctx.close()
     workspace.close()
     return int(code)

@@ -1,0 +1,167 @@
+"""Starting an inspection: type, officers (two or more), checklist templates ranked for the enterprise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.models import checklists, enterprises, inspections, inspectors, taxonomy
+from fieldapp.models.store import Row
+from fieldapp.ui import util
+from fieldapp.ui.tasks import AppContext, OpContext
+
+
+def checked_data(widget: QListWidget) -> list[Any]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def start_inspection(c: OpContext, *, enterprise_id: str, officer_ids: list[str], templates: list[str],
+                     **fields: Any) -> tuple[Row, list[tuple[str, str]]]:
+    with c.store.transaction():
+        row, warnings = inspections.create(c.store, enterprise_id=enterprise_id, officer_ids=officer_ids, **fields)
+        for template_id in templates:
+            checklists.add_to_inspection(c.store, row["id"], template_id)
+    return row, warnings
+
+
+class StartInspectionView(QWidget):
+    started = Signal(str)  # inspection id
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.enterprise_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        form = QFormLayout()
+        self.type = QComboBox()
+        self.type.addItems(list(taxonomy.INSPECTION_TYPES))
+        self.representative = QLineEdit()
+        self.representative.setPlaceholderText(self.tr("Name of the enterprise's person on site"))
+        self.campaign = QLineEdit()
+        self.campaign.setPlaceholderText(self.tr("Special campaign tag (optional)"))
+        for w in (self.type, self.representative, self.campaign):
+            w.setMinimumHeight(util.TOUCH - 4)
+        form.addRow(self.tr("Inspection type:"), self.type)
+        form.addRow(self.tr("On-site representative:"), self.representative)
+        form.addRow(self.tr("Campaign:"), self.campaign)
+        flags = QGridLayout()
+        self.unannounced = QCheckBox(self.tr("Unannounced (四不两直)"))
+        self.cross_area = QCheckBox(self.tr("Officers from another area"))
+        flags.addWidget(self.unannounced, 0, 0)
+        flags.addWidget(self.cross_area, 0, 1)
+        form.addRow(flags)
+        left.addLayout(form)
+        officers_box = QGroupBox(self.tr("Officers (two or more)"))
+        officers_layout = QVBoxLayout(officers_box)
+        self.officers = QListWidget()
+        self.officers.setObjectName("officerList")
+        self.officer_warning = QLabel()
+        self.officer_warning.setObjectName("warning")
+        self.officer_warning.setWordWrap(True)
+        officers_layout.addWidget(self.officers)
+        officers_layout.addWidget(self.officer_warning)
+        left.addWidget(officers_box, 1)
+        columns.addLayout(left, 1)
+
+        templates_box = QGroupBox(self.tr("Checklists (suggested for this enterprise first)"))
+        templates_layout = QVBoxLayout(templates_box)
+        self.templates = QListWidget()
+        self.templates.setObjectName("templateList")
+        self.templates.setWordWrap(True)
+        templates_layout.addWidget(self.templates)
+        columns.addWidget(templates_box, 1)
+        layout.addLayout(columns, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = util.button(self.tr("Cancel"))
+        self.start_button = util.button(self.tr("Start inspection"), primary=True)
+        self.start_button.setObjectName("primaryButton")
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.start_button)
+        layout.addLayout(buttons)
+        self.officers.itemChanged.connect(lambda _i: self.update_warning())
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.start_button.clicked.connect(self.start)
+
+    def prepare(self, enterprise_id: str) -> None:
+        store = self.ctx.reader
+        self.enterprise_id = enterprise_id
+        enterprise = enterprises.get(store, enterprise_id)
+        self.title.setText(self.tr("New inspection: %1").replace("%1", enterprise["name"]))
+        self.representative.setText(enterprise.get("principal") or enterprise.get("legal_representative") or "")
+        self.campaign.clear()
+        self.officers.clear()
+        certificate = self.tr("certificate")
+        # Officers of the enterprise's own township first: they are the ones usually on this visit.
+        officers = sorted(inspectors.list_inspectors(store),
+                          key=lambda o: o.get("township_id") != enterprise.get("township_id"))
+        for officer in officers:
+            item = QListWidgetItem(f"{officer['name']}（{certificate} {officer['certificate_no']}）")
+            item.setData(Qt.ItemDataRole.UserRole, officer["id"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.officers.addItem(item)
+        reasons = {"industry": self.tr("industry"), "tag": self.tr("special hazard"), "general": self.tr("general")}
+        self.templates.clear()
+        for i, t in enumerate(checklists.suggest(store, enterprise)):
+            count = self.tr("%n item(s)", "", t["items"])
+            item = QListWidgetItem(f"{t['title']}\n{reasons[t['reason']]} · {count}")
+            item.setData(Qt.ItemDataRole.UserRole, t["id"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if i == 0 else Qt.CheckState.Unchecked)
+            self.templates.addItem(item)
+        self.update_warning()
+
+    def update_warning(self) -> None:
+        warning = inspections.officer_warning(len(checked_data(self.officers)))
+        self.officer_warning.setText("⚠ " + warning[1] if warning else "")
+
+    def set_checked(self, widget: QListWidget, ids: list[str]) -> None:
+        for i in range(widget.count()):
+            item = widget.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                               else Qt.CheckState.Unchecked)
+
+    def start(self) -> None:
+        if self.enterprise_id is None:
+            return
+        officer_ids = [str(x) for x in checked_data(self.officers)]
+        templates = [str(x) for x in checked_data(self.templates)]
+        if not templates:
+            util.show_error(self, self.tr("Choose at least one checklist."))
+            return
+        warning = inspections.officer_warning(len(officer_ids))
+        if warning and not util.ask(self, warning[1] + "\n" + self.tr("Start the inspection anyway?")):
+            return
+        fields = {"type": self.type.currentText(), "representative": self.representative.text().strip() or None,
+                  "campaign": self.campaign.text().strip() or None, "unannounced": self.unannounced.isChecked(),
+                  "cross_area": self.cross_area.isChecked()}
+        enterprise_id = self.enterprise_id
+        self.ctx.op(self, lambda c: start_inspection(c, enterprise_id=enterprise_id, officer_ids=officer_ids,
+                                                     templates=templates, **fields)).changes(
+            "inspections").success(lambda result: self.started.emit(result[0]["id"])).run()

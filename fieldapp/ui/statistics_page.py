@@ -1,0 +1,217 @@
+"""统计: findings by status and grade, 整改率 by township and industry (stats.summary), XLSX export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from fieldapp.models import lifecycle, stats, taxonomy
+from fieldapp.ui import util
+from fieldapp.ui.enterprise_page import make_table
+from fieldapp.ui.table_models import Column, RowsModel
+from fieldapp.ui.tasks import AppContext
+
+TABLE_KEYS = ("name", "findings", "resolved", "overdue", "整改率")
+
+
+def rate_text(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def export_xlsx(summary: dict[str, Any], path: Path, headers: list[str], sheet_names: tuple[str, str]) -> Path:
+    """Write the township and industry tables to one workbook (runs on the worker)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    for sheet, key in ((first, "by_township"), (book.create_sheet(), "by_industry")):
+        sheet.title = sheet_names[0] if key == "by_township" else sheet_names[1]
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for r in summary[key]:
+            sheet.append([r["name"], r["findings"], r["resolved"], r["overdue"],
+                          None if r["整改率"] is None else round(r["整改率"] * 100, 1)])
+        sheet.column_dimensions["A"].width = 22
+    book.save(path)
+    return path
+
+
+def chart_view(title: str, categories: list[str], values: list[float], *, percent: bool = False,
+               colour: str = "#2563eb", horizontal: bool = False) -> QWidget:
+    """A bar chart (QtCharts from PySide6-Addons); a plain list when QtCharts is not installed.
+
+    Many Chinese category names (townships, industries) only stay readable as horizontal bars.
+    """
+    try:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSeries,
+            QBarSet,
+            QChart,
+            QChartView,
+            QHorizontalBarSeries,
+            QValueAxis,
+        )
+    except ImportError:
+        label = QLabel(title + "\n" + "\n".join(f"{c}: {v:g}" for c, v in zip(categories, values, strict=True)))
+        label.setWordWrap(True)
+        return label
+    if horizontal:
+        # Qt draws the first category at the bottom; reverse so the list reads top-down.
+        categories, values = categories[::-1], values[::-1]
+    bars = QBarSet(title)
+    bars.append([float(v) for v in values])
+    bars.setColor(QColor(colour))
+    bars.setLabelColor(QColor("#111827"))
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value%" if percent else "@value")
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setBarWidth(0.7)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setPointSize(12)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.legend().setVisible(False)
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    axis_c = QBarCategoryAxis()
+    axis_c.append(categories)
+    axis_font = QFont(axis_c.labelsFont())
+    axis_font.setPointSize(9)
+    axis_c.setLabelsFont(axis_font)
+    axis_v = QValueAxis()
+    axis_v.setLabelFormat("%d")
+    axis_v.setLabelsFont(axis_font)
+    if percent:
+        # Room beyond 100 for the value label of a fully rectified group.
+        axis_v.setRange(0, 120)
+        axis_v.setTickCount(7)
+    else:
+        axis_v.setRange(0, max([1.0, *values]) * 1.15)
+        axis_v.applyNiceNumbers()
+    chart.addAxis(axis_c, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_v, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_c)
+    series.attachAxis(axis_v)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.summary: dict[str, Any] | None = None
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(util.page_title(self.tr("Statistics")), 1)
+        self.export_button = util.button(self.tr("Export to Excel…"))
+        self.refresh_button = util.button(self.tr("Refresh"))
+        head.addWidget(self.refresh_button)
+        head.addWidget(self.export_button)
+        layout.addLayout(head)
+        tiles = QHBoxLayout()
+        self.total_tile = util.BigNumber(self.tr("hazards found"))
+        self.rate_tile = util.BigNumber(self.tr("rectification rate (整改率)"), "green")
+        self.overdue_tile = util.BigNumber(self.tr("overdue"), "red")
+        self.major_tile = util.BigNumber(self.tr("major hazards"), "orange")
+        self.escalated_tile = util.BigNumber(self.tr("under listed supervision"))
+        for t in (self.total_tile, self.rate_tile, self.overdue_tile, self.major_tile, self.escalated_tile):
+            tiles.addWidget(t, 1)
+        layout.addLayout(tiles)
+        self.tabs = QTabWidget()
+        self.charts = QWidget()
+        self.charts_layout = QGridLayout(self.charts)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        headers = [self.tr("Township or industry"), self.tr("Hazards"), self.tr("Rectified"), self.tr("Overdue"),
+                   self.tr("Rectification rate")]
+        self.table_headers = headers
+
+        def columns() -> list[Column]:
+            return [Column(k, h, (lambda r: rate_text(r["整改率"])) if k == "整改率" else None)
+                    for k, h in zip(TABLE_KEYS, headers, strict=True)]
+
+        self.township_model = RowsModel(columns(), self)
+        self.industry_model = RowsModel(columns(), self)
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.tabs.addTab(make_table(self.township_model), self.tr("By township"))
+        self.tabs.addTab(make_table(self.industry_model), self.tr("By industry"))
+        layout.addWidget(self.tabs, 1)
+        self.export_button.clicked.connect(self.export)
+        self.refresh_button.clicked.connect(self.reload)
+        ctx.bus.data_changed.connect(self.on_changed)
+        self.reload()
+
+    def on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {"findings", "reinspections", "enterprises", "inspections"}:
+            self.reload()
+
+    def reload(self) -> None:
+        # An aggregate over every finding: a long read, so it runs on the worker.
+        self.ctx.op(self, lambda c: stats.summary(c.store)).success(self.show_summary).run()
+
+    def show_summary(self, summary: dict[str, Any]) -> None:
+        self.summary = summary
+        self.total_tile.set(summary["findings"])
+        self.rate_tile.set(rate_text(summary["整改率"]))
+        self.overdue_tile.set(summary["findings_overdue"])
+        self.major_tile.set(summary["findings_major"])
+        self.escalated_tile.set(summary["findings_escalated"])
+        self.township_model.set_rows(summary["by_township"])
+        self.industry_model.set_rows(summary["by_industry"])
+        while self.charts_layout.count():
+            item = self.charts_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        by_status = summary["findings_by_status"]
+        statuses = [s for s in lifecycle.STATUS_ZH if by_status.get(s)]
+        major = summary["findings_major"]
+        general = summary["findings"] - major
+        charts = [
+            chart_view(self.tr("Hazards by status"), [lifecycle.STATUS_ZH[s] for s in statuses],
+                       [by_status[s] for s in statuses], horizontal=True),
+            chart_view(self.tr("Hazards by grade"), list(taxonomy.FINDING_GRADES.values()), [general, major], colour="#ea580c"),
+            chart_view(self.tr("Rectification rate by township (%)"), [r["name"] for r in summary["by_township"]],
+                       [round((r["整改率"] or 0) * 100, 1) for r in summary["by_township"]], percent=True,
+                       colour="#16a34a", horizontal=True),
+            chart_view(self.tr("Rectification rate by industry (%)"), [r["name"] for r in summary["by_industry"]],
+                       [round((r["整改率"] or 0) * 100, 1) for r in summary["by_industry"]], percent=True,
+                       colour="#0891b2", horizontal=True),
+        ]
+        # Townships and industries get the full height: their many Chinese names need a line each.
+        self.charts_layout.addWidget(charts[0], 0, 0)
+        self.charts_layout.addWidget(charts[1], 1, 0)
+        self.charts_layout.addWidget(charts[2], 0, 1, 2, 1)
+        self.charts_layout.addWidget(charts[3], 0, 2, 2, 1)
+
+    def export(self) -> None:
+        if self.summary is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), "整改率统计.xlsx",
+                                              self.tr("Excel workbook") + " (*.xlsx)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        summary, headers = self.summary, self.table_headers
+        sheets = (self.tr("By township"), self.tr("By industry"))
+        assert summary is not None
+        self.ctx.op(self, lambda c: export_xlsx(summary, path, headers, sheets)).with_progress(
+            self.tr("Exporting…")).success(lambda p: util.show_info(
+                self, self.tr("Exported to %1").replace("%1", str(p)))).run()
