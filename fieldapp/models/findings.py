@@ -63,6 +63,36 @@ def _event(store: Store, finding_id: str, from_status: str | None, to_status: st
                                     "deadline": deadline, "owner_device": owner}, audit=None)
 
 
+EDITABLE = ("description", "grade", "legal_basis", "requirement", "deadline", "location", "campaign")
+
+
+def update(store: Store, finding_id: str, changes: dict[str, Any]) -> Row:
+    """Correct a finding's text, grade or deadline while it is still only recorded (open).
+
+    Once a notice has been issued for it, the printed wording is evidence: corrections go through a new
+    document instead.
+    """
+    bad = set(changes) - set(EDITABLE)
+    if bad:
+        raise ValidationError(f"cannot change {', '.join(sorted(bad))} of a finding",
+                              f"不能修改隐患的字段：{'、'.join(sorted(bad))}")
+    values = dict(changes)
+    if "description" in values:
+        values["description"] = str(values["description"] or "").strip()
+        if not values["description"]:
+            raise ValidationError("the finding needs a description", "隐患描述不能为空")
+    if "grade" in values and values["grade"] not in taxonomy.FINDING_GRADES:
+        raise ValidationError("grade must be general or major", "隐患等级应为一般或重大")
+    if "deadline" in values:
+        values["deadline"] = _check_date(values["deadline"], "deadline", "整改期限")
+    with store.transaction():
+        finding = get(store, finding_id)
+        if finding["status"] != "open":
+            raise ValidationError("only a finding that is still open can be edited; issue a new notice instead",
+                                  "只有尚未责令整改的隐患可以修改；已下达文书的请通过新文书更正")
+        return store.update("findings", finding_id, values, audit="edit")
+
+
 def get(store: Store, finding_id: str) -> Row:
     return store.require("findings", finding_id, "finding", "隐患")
 
@@ -126,7 +156,8 @@ def set_evaluation(store: Store, finding_id: str, text: str) -> Row:
 
 def list_findings(store: Store, *, status: str | None = None, overdue: bool = False,
                   enterprise_id: str | None = None, inspection_id: str | None = None, grade: str | None = None,
-                  township_id: str | None = None, today: date | None = None, limit: int | None = None) -> list[Row]:
+                  township_id: str | None = None, campaign: str | None = None, today: date | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[Row]:
     clauses, params = ["1"], []
     if status:
         if status not in lifecycle.TRANSITIONS:
@@ -138,7 +169,8 @@ def list_findings(store: Store, *, status: str | None = None, overdue: bool = Fa
         sql, p = lifecycle.overdue_sql(today)
         clauses.append(sql)
         params.extend(p)
-    for col, value in (("enterprise_id", enterprise_id), ("inspection_id", inspection_id), ("grade", grade)):
+    for col, value in (("enterprise_id", enterprise_id), ("inspection_id", inspection_id), ("grade", grade),
+                       ("campaign", campaign)):
         if value:
             clauses.append(f"f.{col} = ?")
             params.append(value)
@@ -149,7 +181,7 @@ def list_findings(store: Store, *, status: str | None = None, overdue: bool = Fa
            " JOIN enterprises e ON e.id = f.enterprise_id WHERE " + " AND ".join(clauses) +
            " ORDER BY f.deadline IS NULL, f.deadline, f.found_at")
     if limit:
-        sql += f" LIMIT {int(limit)}"
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     rows = store.query(sql, tuple(params))
     for r in rows:
         r["overdue"] = lifecycle.is_overdue(r, today)

@@ -79,16 +79,22 @@ def officers(store: Store, inspection: Row) -> list[Row]:
     return inspectors.get_many(store, json.loads(inspection["officer_ids"]))
 
 
-def list_inspections(store: Store, *, enterprise_id: str | None = None, limit: int | None = None) -> list[Row]:
+def list_inspections(store: Store, *, enterprise_id: str | None = None, status: str | None = None,
+                     limit: int | None = None) -> list[Row]:
     sql = ("SELECT i.id, i.enterprise_id, e.name AS enterprise_name, e.uscc AS enterprise_uscc, i.type,"
            " i.started_at, i.ended_at, i.status, i.campaign, i.officer_ids,"
            " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id) AS findings"
            " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id")
-    params: tuple[Any, ...] = ()
+    clauses, params = [], []
     if enterprise_id:
-        sql += " WHERE i.enterprise_id = ?"
-        params = (enterprise_id,)
+        clauses.append("i.enterprise_id = ?")
+        params.append(enterprise_id)
+    if status:
+        clauses.append("i.status = ?")
+        params.append(status)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY i.started_at DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql, params)
+    return store.query(sql, tuple(params))

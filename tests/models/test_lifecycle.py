@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldapp.errors import ValidationError
 from fieldapp.models import enterprises, findings, lifecycle
 from fieldapp.models.lifecycle import IllegalTransition
 from fieldapp.models.store import Store
@@ -105,3 +106,14 @@ def test_overdue_is_derived_from_the_date_never_stored(store: Store) -> None:
     findings.transition(store, f["id"], "verified")
     assert findings.list_findings(store, overdue=True, today=deadline + timedelta(days=1)) == []
     assert "overdue" not in store.get("findings", f["id"])  # type: ignore[operator]
+
+
+def test_open_finding_can_be_corrected_but_not_after_the_order(store: Store) -> None:
+    f = findings.create(store, enterprise_id=make_enterprise(store), description="初稿")
+    fixed = findings.update(store, f["id"], {"description": "配电箱未接地", "grade": "major", "deadline": "2026-12-01"})
+    assert (fixed["description"], fixed["grade"], fixed["deadline"]) == ("配电箱未接地", "major", "2026-12-01")
+    findings.order(store, f["id"], "2026-12-01")
+    with pytest.raises(ValidationError, match="still open"):
+        findings.update(store, f["id"], {"description": "改"})
+    with pytest.raises(ValidationError):
+        findings.update(store, f["id"], {"status": "closed"})
