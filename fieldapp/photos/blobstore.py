@@ -16,12 +16,14 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from fieldapp.errors import FieldappError, NotFound, ValidationError
+from fieldapp.photos.pack import Pack
 
 TEMP_SUFFIX = ".fieldapp-tmp"
 CHUNK_SIZE = 1024 * 1024
@@ -74,11 +76,29 @@ def _declared_size(f: BinaryIO) -> int:
     return os.fstat(f.fileno()).st_size
 
 
-class BlobStore:
-    """Files named by the SHA-256 of their content. Safe to use from several threads."""
+PACK_FILE = "pack.sqlite3"
+# Thumbnails and other small blobs go into the pack (see pack.py); photos at 2560 px are files.
+SMALL_BLOB = 64 * 1024
 
-    def __init__(self, root: Path) -> None:
+
+def data_store(data_dir: Path, name: str) -> BlobStore:
+    """The app's stores under the data directory: "evidence" (photos, video, audio) and "documents" (PDFs)."""
+    return BlobStore(Path(data_dir) / name, pack_max=SMALL_BLOB)
+
+
+class BlobStore:
+    """Files named by the SHA-256 of their content. Safe to use from several threads.
+
+    With ``pack_max`` > 0, blobs up to that size live in ``root/pack.sqlite3`` (see pack.py) instead of
+    files; callers then read with :meth:`read_bytes`/:meth:`chunks` or ask :meth:`local_path` for a file.
+    """
+
+    def __init__(self, root: Path, *, pack_max: int = 0) -> None:
         self.root = Path(root)
+        self.pack_max = pack_max
+
+    def _pack(self) -> Pack:
+        return Pack.at(self.root / PACK_FILE)
 
     # -- naming -----------------------------------------------------------------------------------
 
@@ -87,7 +107,38 @@ class BlobStore:
         return self.root / sha[:2] / sha[2:]
 
     def exists(self, sha: str) -> bool:
-        return self.path_for(sha).is_file()
+        return self.path_for(sha).is_file() or (self.pack_max > 0 and self._pack().has(sha))
+
+    def local_path(self, sha: str) -> Path:
+        """A file holding the blob: the stored file, or a cached copy of a packed blob (for viewers)."""
+        path = self.path_for(sha)
+        if path.is_file() or not self.pack_max:
+            return path
+        data = self._pack().get(sha)
+        if data is None:
+            return path
+        cached = self.root / ".cache" / sha[:2] / sha[2:]
+        if not cached.is_file():
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(f".{cached.name}.{threading.get_ident()}{TEMP_SUFFIX}")
+            tmp.write_bytes(data)
+            os.replace(tmp, cached)
+        return cached
+
+    def chunks(self, sha: str) -> Iterator[bytes]:
+        path = self.path_for(sha)
+        if path.is_file():
+            with open(path, "rb") as f:
+                while block := f.read(CHUNK_SIZE):
+                    yield block
+            return
+        yield self.read_bytes(sha)
+
+    def flush(self) -> None:
+        """Make blobs written with ``durable=False`` durable: the pack's transaction and the files."""
+        if self.pack_max:
+            self._pack().flush()
+        flush_all()
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -112,6 +163,10 @@ class BlobStore:
     def put_bytes(self, data: bytes) -> str:
         """Store ``data``; returns its SHA-256. Existing identical content is not rewritten."""
         sha = hashlib.sha256(data).hexdigest()
+        if len(data) <= self.pack_max:
+            if not self._pack().has(sha):
+                self._pack().put(sha, data)
+            return sha
         final = self.path_for(sha)
         # An existing file with the wrong content (disk error, tampering) is replaced, not trusted.
         if self._matches(final, sha, len(data)):
@@ -139,6 +194,23 @@ class BlobStore:
         thousands of small files instead of one each); it must do so before it records the files.
         """
         final = self.path_for(expected_sha)
+        if self.pack_max:
+            head: list[bytes] = []
+            size = 0
+            stream = iter(blocks)
+            for block in stream:
+                head.append(block)
+                size += len(block)
+                if size > self.pack_max:
+                    break
+            else:
+                data = b"".join(head)
+                if hashlib.sha256(data).hexdigest() != expected_sha:
+                    raise FieldappError(f"content does not match its hash {expected_sha}",
+                                        f"文件内容与摘要 {expected_sha} 不符")
+                self._pack().put(expected_sha, data, durable=durable)
+                return expected_sha
+            blocks = [*head, *stream]
         if final.is_file():
             # Still consume the stream so the caller's own checks on it run.
             for _ in blocks:
@@ -147,7 +219,11 @@ class BlobStore:
                 return expected_sha
         tmp: Path | None = None
         try:
-            f, tmp = self._new_temp(final.parent)
+            # A fixed temporary name per content: cheaper than mkstemp for thousands of small files, and
+            # a leftover from a crash is simply overwritten (or removed by cleanup_temp).
+            final.parent.mkdir(parents=True, exist_ok=True)
+            tmp = final.with_name(f".{final.name}.{threading.get_ident()}{TEMP_SUFFIX}")
+            f = tmp.open("wb")
             digest = hashlib.sha256()
             with f:
                 for block in blocks:
@@ -159,7 +235,6 @@ class BlobStore:
             if digest.hexdigest() != expected_sha:
                 raise FieldappError(f"content does not match its hash {expected_sha}",
                                     f"文件内容与摘要 {expected_sha} 不符")
-            final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
             if durable:
                 _fsync_dir(final.parent)
@@ -232,6 +307,9 @@ class BlobStore:
         try:
             return self.path_for(sha).read_bytes()
         except FileNotFoundError:
+            packed = self._pack().get(sha) if self.pack_max else None
+            if packed is not None:
+                return packed
             raise NotFound(
                 f"Stored file {sha[:12]}… is missing.", f"证据库中缺少文件 {sha[:12]}…。"
             ) from None
@@ -241,20 +319,24 @@ class BlobStore:
         try:
             return _hash_file(self.path_for(sha)) == sha
         except OSError:
-            return False
+            packed = self._pack().get(sha) if self.pack_max else None
+            return packed is not None and hashlib.sha256(packed).hexdigest() == sha
 
     def remove(self, sha: str) -> bool:
         """Delete the blob; returns False if it was not there."""
+        packed = self.pack_max > 0 and self._pack().delete(sha)
         try:
             self.path_for(sha).unlink()
         except FileNotFoundError:
-            return False
+            return packed
         return True
 
     def iter_hashes(self) -> Iterator[str]:
         """Every stored hash (by file name; use :meth:`verify` to check content)."""
         if not self.root.is_dir():
             return
+        if self.pack_max:
+            yield from self._pack().hashes()
         for shard in sorted(self.root.iterdir()):
             if not (shard.is_dir() and _SHARD_RE.fullmatch(shard.name)):
                 continue

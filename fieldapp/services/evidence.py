@@ -19,7 +19,7 @@ from typing import Any
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.models import settings
 from fieldapp.models.store import Row
-from fieldapp.photos.blobstore import BlobStore
+from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.photos.ingest import ProcessedImage, ingest_image
 from fieldapp.photos.media import MediaKind, classify
 from fieldapp.workspace import Workspace
@@ -28,7 +28,7 @@ KIND_ZH = {"photo": "照片", "video": "视频", "audio": "录音"}
 
 
 def blobs(ws: Workspace) -> BlobStore:
-    return BlobStore(ws.data_dir / "evidence")
+    return data_store(ws.data_dir, "evidence")
 
 
 @dataclass
@@ -125,8 +125,8 @@ def attach(ws: Workspace, *, paths: list[Path], finding_id: str | None = None, i
 def describe(ws: Workspace, row: Row) -> dict[str, Any]:
     bs = blobs(ws)
     out = dict(row)
-    out["path"] = str(bs.path_for(row["sha256"]))
-    out["thumb_path"] = str(bs.path_for(row["thumb_sha256"])) if row.get("thumb_sha256") else None
+    out["path"] = str(bs.local_path(row["sha256"]))
+    out["thumb_path"] = str(bs.local_path(row["thumb_sha256"])) if row.get("thumb_sha256") else None
     out.pop("field_hlc", None)
     return out
 
@@ -201,10 +201,11 @@ def verify(ws: Workspace) -> tuple[int, list[Mismatch]]:
     refs = sorted(referenced_hashes(ws))
     for sha in refs:
         path = bs.path_for(sha)
-        if not path.exists():
-            problems.append(Mismatch(sha, str(path), "missing"))
+        where = str(path) if path.exists() or not bs.exists(sha) else f"{bs.root / 'pack.sqlite3'}#{sha}"
+        if not bs.exists(sha):
+            problems.append(Mismatch(sha, where, "missing"))
         elif not bs.verify(sha):
-            problems.append(Mismatch(sha, str(path), "modified"))
+            problems.append(Mismatch(sha, where, "modified"))
     return len(refs), problems
 
 
@@ -245,7 +246,7 @@ def watermark(ws: Workspace, evidence_id: str) -> bytes:
     ]
     if row.get("caption"):
         lines.append(f"说明：{row['caption']}")
-    image = Image.open(blobs(ws).path_for(row["sha256"])).convert("RGB")
+    image = Image.open(io.BytesIO(blobs(ws).read_bytes(row["sha256"]))).convert("RGB")
     size = max(16, image.width // 45)
     font = ImageFont.truetype(str(resource_path("fonts", "uming.ttc")), size, index=0)
     draw = ImageDraw.Draw(image, "RGBA")

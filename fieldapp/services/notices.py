@@ -22,7 +22,7 @@ from fieldapp.documents.keys import DeviceKeys
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.models import documents, findings, inspections, lifecycle, numbering, settings
 from fieldapp.models.store import Row, Store
-from fieldapp.photos.blobstore import BlobStore
+from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.workspace import Workspace
 
 KIND_OF = {
@@ -35,11 +35,11 @@ PREVIEW_NUMBER = "（签发时自动编号）"
 
 
 def pdf_store(ws: Workspace) -> BlobStore:
-    return BlobStore(ws.data_dir / "documents")
+    return data_store(ws.data_dir, "documents")
 
 
 def evidence_store(ws: Workspace) -> BlobStore:
-    return BlobStore(ws.data_dir / "evidence")
+    return data_store(ws.data_dir, "evidence")
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -177,13 +177,12 @@ def _photos(ws: Workspace, *, finding_ids: list[str], inspection_id: str | None 
     blobs = evidence_store(ws)
     out = []
     for row in rows:
-        path = blobs.path_for(row["sha256"])
-        if not path.exists():
+        if not blobs.exists(row["sha256"]):
             raise FieldappError(f"the photo file {row['original_name']} is missing from the evidence store "
                                 "(run `fieldapp evidence verify`)",
                                 f"证据照片 {row['original_name']} 的文件缺失，请运行“证据校验”")
         captured = _dt(row["captured_at"]) if row.get("captured_at") else _dt(row["created_at"])
-        out.append(c.EvidencePhoto(jpeg=path.read_bytes(), caption=row.get("caption") or row["original_name"],
+        out.append(c.EvidencePhoto(jpeg=blobs.read_bytes(row["sha256"]), caption=row.get("caption") or row["original_name"],
                                    captured_at=captured, sha256=row["sha256"]))
     return tuple(out)
 
@@ -366,7 +365,7 @@ def issue(ws: Workspace, document_id: str, *, signatures: Signatures | None = No
     if low < numbering.LOW_WATER:
         warnings.append((f"only {low} document numbers left for this type this year: request a new block",
                          f"本年度该类文书编号仅剩 {low} 个，请及时向单位申请新的编号段"))
-    return IssueResult(row, blobs.path_for(row["pdf_sha256"]), warnings)
+    return IssueResult(row, blobs.local_path(row["pdf_sha256"]), warnings)
 
 
 def void(ws: Workspace, document_id: str, reason: str) -> Row:
@@ -377,11 +376,11 @@ def pdf_bytes(ws: Workspace, document_id: str) -> bytes:
     doc = documents.get(ws.store, document_id)
     if doc["status"] == "draft" or not doc.get("pdf_sha256"):
         raise ValidationError("the document has not been issued yet", "文书尚未签发")
-    path = pdf_store(ws).path_for(doc["pdf_sha256"])
-    if not path.exists():
+    store = pdf_store(ws)
+    if not store.exists(doc["pdf_sha256"]):
         raise FieldappError(f"the PDF of {doc['number']} is missing from the data directory",
                             f"文书 {doc['number']} 的 PDF 文件缺失")
-    data = path.read_bytes()
+    data = store.read_bytes(doc["pdf_sha256"])
     if hashlib.sha256(data).hexdigest() != doc["pdf_sha256"]:
         raise FieldappError(f"the stored PDF of {doc['number']} has been altered",
                             f"文书 {doc['number']} 的存档 PDF 已被改动")

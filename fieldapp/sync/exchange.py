@@ -23,7 +23,7 @@ from typing import Any
 from fieldapp.errors import FieldappError
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Row, Store
-from fieldapp.photos.blobstore import BlobStore, flush_all
+from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.sync import bundle, envelope, identity
 from fieldapp.sync.merge import OWNED_TABLES_SET, REGISTRY_TABLES, TABLE_ORDER, Applier
 from fieldapp.workspace import Workspace
@@ -168,8 +168,8 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
         out = out / _default_out(ws, recipient, upto).name
     keys = identity.signing_keys(ws)
     counts: dict[str, int] = {}
-    files: dict[str, Path] = {}
-    evidence_store, pdf_store = BlobStore(ws.data_dir / "evidence"), BlobStore(ws.data_dir / "documents")
+    files: dict[str, BlobStore] = {}
+    evidence_store, pdf_store = data_store(ws.data_dir, "evidence"), data_store(ws.data_dir, "documents")
     tmpdir = ws.data_dir / "tmp"
     tmpdir.mkdir(parents=True, exist_ok=True)
     fd, inner_name = tempfile.mkstemp(suffix=".zip", dir=tmpdir)
@@ -185,16 +185,16 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
             counts[table] = writer.records(table, rows)
             if progress:
                 progress("records", n + 1, len(selected))
-        for i, (sha, path) in enumerate(sorted(files.items())):
-            writer.file(sha, path)
+        for i, (sha, source) in enumerate(sorted(files.items())):
+            writer.file(sha, source.chunks(sha))
             if progress and i % 100 == 0:
                 progress("files", i, len(files))
         manifest: dict[str, Any] = {
             "format": envelope.FORMAT, "bundle_id": bundle_id, "sender": store.device_id, "sender_role": role,
             "recipient": recipient, "base_seq": base, "upto_seq": upto, "created_at": utc_now(),
             "acks": {"received_seq": int(target["received_seq"])},
-            "file_stores": {sha: ("documents" if str(p).startswith(str(pdf_store.root)) else "evidence")
-                            for sha, p in files.items()},
+            "file_stores": {sha: ("documents" if source is pdf_store else "evidence")
+                            for sha, source in files.items()},
             "identity": identity.public_identity(ws, identity.meta(store, "device_name") or "").as_dict(),
         }
         if role == "central":
@@ -221,7 +221,7 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
     return ExportResult(out, bundle_id, recipient, base, upto, {k: v for k, v in counts.items() if v}, len(files))
 
 
-def _collect_files(rows: Iterator[Row], table: str, files: dict[str, Path], evidence_store: BlobStore,
+def _collect_files(rows: Iterator[Row], table: str, files: dict[str, BlobStore], evidence_store: BlobStore,
                    pdf_store: BlobStore) -> Iterator[Row]:
     for row in rows:
         if table == "evidence":
@@ -230,9 +230,9 @@ def _collect_files(rows: Iterator[Row], table: str, files: dict[str, Path], evid
                 hashes.append(row["original_sha256"])
             for sha in hashes:
                 if sha and evidence_store.exists(sha):
-                    files[sha] = evidence_store.path_for(sha)
+                    files[sha] = evidence_store
         elif row.get("pdf_sha256") and pdf_store.exists(row["pdf_sha256"]):
-            files[row["pdf_sha256"]] = pdf_store.path_for(row["pdf_sha256"])
+            files[row["pdf_sha256"]] = pdf_store
         yield row
 
 
@@ -307,7 +307,6 @@ def _apply(ws: Workspace, reader: bundle.Reader, header: envelope.Header, sender
     for key in ("bundle_id", "sender", "recipient"):
         if m.get(key) != header.raw.get(key):
             raise envelope._reject("the manifest disagrees with the envelope", "清单与数据包封装信息不一致")
-    reader.verify_all()
     bundle_id = str(m["bundle_id"])
     result = ImportResult(bundle_id, header.sender, "applied")
     if store.scalar("SELECT 1 FROM sync_log WHERE bundle_id = ?", (bundle_id,)):
@@ -317,19 +316,27 @@ def _apply(ws: Workspace, reader: bundle.Reader, header: envelope.Header, sender
     if upto <= int(sender["received_seq"]) and not pin:
         result.status = "nothing_new"
         return result
-    stores = {"evidence": BlobStore(ws.data_dir / "evidence"), "documents": BlobStore(ws.data_dir / "documents")}
+    stores = {"evidence": data_store(ws.data_dir, "evidence"), "documents": data_store(ws.data_dir, "documents")}
     durable_each = not hasattr(os, "sync")
+    file_stores = m.get("file_stores") or {}
+    names = reader.files()
+
+    def put(sha: str) -> None:
+        target = stores.get(str(file_stores.get(sha, "evidence")), stores["evidence"])
+        target.put_stream(_member(reader, sha), sha, durable=durable_each)
+
     with store.transaction():
         store.conn.execute("PRAGMA defer_foreign_keys = ON")
-        file_stores = m.get("file_stores") or {}
-        for i, sha in enumerate(reader.files()):
-            target = stores.get(str(file_stores.get(sha, "evidence")), stores["evidence"])
-            target.put_stream(_member(reader, sha), sha, durable=durable_each)
-            result.files += 1
-            if progress and i % 200 == 0:
-                progress("files", i, len(reader.files()))
-        if not durable_each and result.files:
-            flush_all()  # before the rows that point at the files are committed
+        # Files first (small ones into the pack): each is checked against its hash while it is written,
+        # and all are durable before the rows that point at them are committed.
+        for i, sha in enumerate(names):
+            put(sha)
+            if progress and i % 500 == 0:
+                progress("files", i, len(names))
+        result.files = len(names)
+        if result.files:
+            for blob_store in stores.values():
+                blob_store.flush()
         applier = Applier(store, bundle_id)
         tables = set(reader.tables())
         for n, table in enumerate(TABLE_ORDER):

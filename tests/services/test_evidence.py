@@ -51,8 +51,9 @@ def test_same_photo_twice_is_stored_once(ws: Workspace, visit: dict[str, str], t
     first = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo])[0]
     second = evidence.attach(ws, inspection_id=visit["inspection_id"], paths=[photo])[0]
     assert first["sha256"] == second["sha256"] and count(ws) == 2
-    files = [p for p in (ws.data_dir / "evidence").rglob("*") if p.is_file()]
-    assert len(files) == 2  # one image + one thumbnail
+    assert sorted(evidence.blobs(ws).iter_hashes()) == sorted({first["sha256"], first["thumb_sha256"]})
+    shard_files = [p for p in (ws.data_dir / "evidence").glob("??/*") if p.is_file()]
+    assert len(shard_files) == 1  # the photo is a file; its small thumbnail lives in the pack
 
 
 @pytest.mark.parametrize("bad", ["bomb", "truncated", "text", "empty", "missing"])

@@ -139,7 +139,7 @@ def test_missing_photo_file_and_exhausted_block(ws: Workspace, visit: dict[str, 
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (800, 600), (90, 120, 150)).save(photo)
     row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo])[0]
-    Path(row["path"]).unlink()
+    evidence.blobs(ws).remove(row["sha256"])  # the stored photo is lost (disk error, deletion)
     draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
                           deadline=(TODAY + timedelta(days=3)).isoformat())
     with pytest.raises(FieldappError, match="missing"):
