@@ -1,3 +1,8 @@
+import multiprocessing
+
 from fieldapp.cli import main
 
-main()
+if __name__ == "__main__":
+    # Large imports compute search-index values in a spawned worker, which re-imports this module.
+    multiprocessing.freeze_support()
+    main()

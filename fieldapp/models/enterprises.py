@@ -253,7 +253,8 @@ class UpsertResult:
 
 
 def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
-                progress: Callable[[int], None] | None = None, pool: Any = None) -> UpsertResult:
+                progress: Callable[[int], None] | None = None,
+                background: search.BackgroundIndex | None = None) -> UpsertResult:
     """Insert or update cleaned records by USCC inside the caller's transaction.
 
     New rows go through one executemany (the row-at-a-time path costs ~10× for a 100 000-row registry);
@@ -300,12 +301,11 @@ def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
         if progress and i % 5000 == 0:
             progress(i)
     if new_rows:
-        job = search.IndexJob(new_rows, pool)  # computed by the pool while SQLite writes the rows
         store.conn.executemany(
             f"INSERT INTO enterprises ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             ([r[c] for c in columns] for r in new_rows),
         )
-        job.write(store.conn)
+        search.index_rows(store.conn, new_rows, background.values() if background else None)
     result.townships_created = int(store.scalar("SELECT count(*) FROM townships")) - before
     return result
 

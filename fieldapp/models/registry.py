@@ -173,24 +173,18 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False,
     rejected: list[tuple[int, list[str], list[RowProblem]]] = []
     seen: dict[str, int] = {}
     dup_codes: set[str] = set()
-    for number, cells in rows:
-        if not any(c.strip() for c in cells):
-            continue
-        report.rows += 1
+    lines = [(n, cells) for n, cells in rows if any(c.strip() for c in cells)]
+    report.rows = len(lines)
+    prepared = _prepare(columns, lines)
+    for (number, cells), (cleaned, failure) in zip(lines, prepared, strict=True):
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             problem = RowProblem(number, "", f"the row has {len(cells)} cells but the header has {len(header)}",
                                  f"该行有 {len(cells)} 个单元格，表头只有 {len(header)} 列")
             rejected.append((number, cells, [problem]))
             continue
-        raw = {c: v for c, v in zip(columns, cells, strict=False) if c}
-        try:
-            cleaned = enterprises.clean(raw)
-        except enterprises.FieldError as exc:
-            problem = RowProblem(number, header_of.get(exc.column, exc.column), exc.en, exc.zh)
-            rejected.append((number, cells, [problem]))
-            continue
-        except ValidationError as exc:
-            problem = RowProblem(number, header_of.get("uscc", "uscc"), exc.en, exc.zh)
+        if cleaned is None:
+            column, en, zh = failure or ("uscc", "", "")
+            problem = RowProblem(number, header_of.get(column, column), en, zh)
             rejected.append((number, cells, [problem]))
             continue
         code = cleaned.values["uscc"]
@@ -225,13 +219,13 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False,
     if report.rows == 0:
         raise ValidationError("the file has a header but no data rows", "文件只有表头，没有数据行")
 
-    pool = search.worker_pool() if len(good) >= search.PARALLEL_MIN_ROWS else None
+    background = search.BackgroundIndex.maybe([v for _, v, _ in good])
     try:
         with store.transaction():
-            result = enterprises.bulk_upsert(store, (v for _, v, _ in good), progress, pool)
+            result = enterprises.bulk_upsert(store, (v for _, v, _ in good), progress, background)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        if background is not None:
+            background.cancel()
     report.inserted, report.updated, report.unchanged = result.inserted, result.updated, result.unchanged
     report.townships_created = result.townships_created
     report.imported = True
@@ -239,6 +233,22 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False,
     if rejected:
         report.rejects_file = str(write_rejects(path, header, rejected))
     return report
+
+
+Prepared = tuple["enterprises.Cleaned | None", "tuple[str, str, str] | None"]
+
+
+def _prepare(columns: list[str | None], lines: list[tuple[int, list[str]]]) -> list[Prepared]:
+    out: list[Prepared] = []
+    for _, cells in lines:
+        raw = {c: v for c, v in zip(columns, cells, strict=False) if c}
+        try:
+            out.append((enterprises.clean(raw), None))
+        except enterprises.FieldError as exc:
+            out.append((None, (exc.column, exc.en, exc.zh)))
+        except ValidationError as exc:
+            out.append((None, ("uscc", exc.en, exc.zh)))
+    return out
 
 
 def write_rejects(path: Path, header: list[str], rejected: list[tuple[int, list[str], list[RowProblem]]]) -> Path:

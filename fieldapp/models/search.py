@@ -15,15 +15,17 @@ that matches half the county costs no more than a rare one: exact USCC, USCC pre
 from __future__ import annotations
 
 import json
-import os
+import logging
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from fieldapp.models import uscc as uscc_mod
+
+log = logging.getLogger(__name__)
 
 PY_TOKEN_MAX = 24
 PY_SUFFIXES = 8
@@ -83,7 +85,7 @@ def syllables(name: str, chars: list[str] | None = None) -> list[str]:
     return out
 
 
-def _index_values(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
+def index_values(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
     chars = _chars(row.get("name"))
     name_chars = " ".join(chars)
     other = " ".join(c for f in OTHER_FIELDS for c in _chars(row.get(f)))
@@ -95,50 +97,64 @@ def _index_values(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
     return name_chars, other, initials, full
 
 
-PARALLEL_MIN_ROWS = 5000
+INSERT_INDEX = ("INSERT OR REPLACE INTO enterprise_search (rowid, name_chars, other_chars, py_initials, py_full)"
+                " VALUES (?, ?, ?, ?, ?)")
+BACKGROUND_MIN_ROWS = 5000
 
 
-def _index_chunk(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    return [(int(r["search_key"]), *_index_values(r)) for r in rows]
+def index_rows(conn: sqlite3.Connection, rows: Sequence[Mapping[str, Any]],
+               known: Mapping[str, tuple[str, str, str, str]] | None = None) -> None:
+    """Write index entries; `known` holds values computed beforehand, by USCC."""
+    known = known or {}
+    conn.executemany(INSERT_INDEX, ((int(r["search_key"]), *(known.get(r.get("uscc") or "") or index_values(r)))
+                                    for r in rows))
 
 
-def worker_pool() -> Any:
-    """Two worker processes for the pure-Python parts of large imports (pinyin, tokenising, validation)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    # One worker beside the main process, which meanwhile writes rows into SQLite: both cores busy.
-    workers = max(1, (os.cpu_count() or 2) - 1)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+def _values_chunk(rows: list[tuple[Any, ...]]) -> list[tuple[str, str, str, str]]:
+    names = ("name", *OTHER_FIELDS)
+    return [index_values(dict(zip(names, r, strict=True))) for r in rows]
 
 
-class IndexJob:
-    """Index values computed in the background while the caller writes the rows themselves."""
+class BackgroundIndex:
+    """Index values of a large import computed in a worker process while this one validates and writes.
 
-    def __init__(self, rows: Sequence[Mapping[str, Any]], pool: Any = None) -> None:
-        self._rows = rows
-        self._futures: list[Any] = []
-        if pool is not None and len(rows) >= PARALLEL_MIN_ROWS:
-            keep = ("search_key", "name", *OTHER_FIELDS)
-            size = max(1000, len(rows) // 8)
-            for i in range(0, len(rows), size):
-                chunk = [{k: r.get(k) for k in keep} for r in rows[i:i + size]]
-                self._futures.append(pool.submit(_index_chunk, chunk))
+    Pinyin and tokenising are pure Python, so a thread would wait on the GIL; a spawned process does
+    not (a forked one would copy-on-write the importer's large heap). Only the few text fields travel.
+    """
 
-    def write(self, conn: sqlite3.Connection) -> None:
-        values: Iterable[tuple[Any, ...]]
-        if self._futures:
-            values = (t for f in self._futures for t in f.result())
-        else:
-            values = ((int(r["search_key"]), *_index_values(r)) for r in self._rows)
-        conn.executemany(
-            "INSERT OR REPLACE INTO enterprise_search (rowid, name_chars, other_chars, py_initials, py_full)"
-            " VALUES (?, ?, ?, ?, ?)", values)
+    def __init__(self, records: Sequence[Mapping[str, Any]]) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
+        self.codes = [str(r["uscc"]) for r in records]
+        texts = [tuple(r.get(k) for k in ("name", *OTHER_FIELDS)) for r in records]
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        size = 10_000
+        try:
+            self.futures = [self.pool.submit(_values_chunk, texts[i:i + size]) for i in range(0, len(texts), size)]
+        except Exception:
+            log.warning("cannot start the background index worker", exc_info=True)
+            self.futures = []
 
-def index_rows(conn: sqlite3.Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    IndexJob(rows).write(conn)
+    @classmethod
+    def maybe(cls, records: Sequence[Mapping[str, Any]]) -> BackgroundIndex | None:
+        return cls(records) if len(records) >= BACKGROUND_MIN_ROWS else None
+
+    def values(self) -> dict[str, tuple[str, str, str, str]]:
+        """The computed values; empty when the worker could not run (then they are computed inline)."""
+        if not self.futures:
+            return {}
+        try:
+            computed = [v for f in self.futures for v in f.result()]
+        except Exception:  # e.g. a host program that cannot spawn workers: correctness does not depend on it
+            log.warning("background index worker failed; computing inline", exc_info=True)
+            return {}
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+        return dict(zip(self.codes, computed, strict=True))
+
+    def cancel(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 def unindex(conn: sqlite3.Connection, search_key: int) -> None:
