@@ -199,3 +199,17 @@ def test_basis_text_never_prints_unverified_article_numbers() -> None:
     item = {"basis": [{"source": "中华人民共和国安全生产法（2021修正）", "article": "第二十二条"},
                       {"source": "GB 15577-2018", "article": fmt.UNSURE}]}
     assert fmt.basis_text(item) == "《中华人民共和国安全生产法（2021修正）》第二十二条；《GB 15577-2018》"
+
+
+def test_retired_template_is_not_suggested_but_stays_readable(store: Store, tmp_path: Path) -> None:
+    retired = checklists.get(store, "ebike-charging")
+    v2 = dict(retired, version=retired["version"] + 1, status="retired")
+    path = tmp_path / "retired.json"
+    path.write_text(json.dumps(v2, ensure_ascii=False), encoding="utf-8")
+    checklists.import_template(store, path)
+    shop = enterprise(store, "九小场所", "小商店", tags="电动车充电")
+    assert "ebike-charging" not in [r["id"] for r in checklists.suggest(store, shop)]
+    assert "ebike-charging" not in [r["id"] for r in checklists.library(store)]
+    assert "ebike-charging" in [r["id"] for r in checklists.library(store, include_retired=True)]
+    assert checklists.get(store, "ebike-charging")["status"] == "retired"
+    assert checklists.get(store, "ebike-charging", retired["version"]) == retired
