@@ -46,3 +46,18 @@ translations: install
 	$(BIN)/pyside6-lupdate fieldapp/ui/*.py -ts resources/translations/fieldapp_zh_CN.ts -target-language zh_CN -no-obsolete
 	$(BIN)/python scripts/ts_fill.py resources/translations/fieldapp_zh_CN.ts resources/translations/zh_CN.json
 	$(BIN)/pyside6-lrelease resources/translations/fieldapp_zh_CN.ts -qm resources/translations/fieldapp_zh_CN.qm
+
+# -- packaging (docs/install.md) ------------------------------------------------------------------
+.PHONY: dist installer
+
+# dist/fieldapp/: the frozen app (PyInstaller onedir, build files in build/), then its self-test.
+dist: install
+	@packaging/ensure-tools.sh pyinstaller
+	$(BIN)/python packaging/build.py dist
+	QT_QPA_PLATFORM=offscreen dist/fieldapp/fieldapp --selftest
+
+# dist/fieldapp-setup-<version>.exe around whatever onedir is at hand (`make dist` first). Built here, it
+# carries Linux binaries and only proves the NSIS script; the Windows workflow builds the real one.
+installer:
+	@packaging/ensure-tools.sh nsis
+	$(PYTHON) packaging/build.py installer

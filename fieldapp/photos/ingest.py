@@ -1,7 +1,7 @@
 """Turn a photo file into the upright, size-limited JPEG (plus thumbnail and metadata) the app stores.
 
 Accepted: JPEG (including MPO, which is what many phones write), PNG, WebP, GIF and HEIC/HEIF (through
-pillow-heif, registered the first time a HEIF file is seen so start-up does not pay for it).
+pi-heif (decode only; pillow-heif also works), registered the first time a HEIF file is seen so start-up does not pay for it).
 
 Decisions:
 - **Animated GIF / WebP / APNG: the first frame is used.** Such files arrive as forwarded chat clips or
@@ -127,11 +127,16 @@ def _ensure_heif() -> bool:
     global _heif_registered
     with _init_lock:
         if not _heif_registered:
+            # pi-heif is the decode-only build (6 MB instead of the 29 MB of pillow-heif with its x265
+            # encoder): the app only ever reads phone photos. Either registers the same Pillow plugin.
             try:
-                import pillow_heif
+                import pi_heif as heif
             except ImportError:
-                return False
-            pillow_heif.register_heif_opener()
+                try:
+                    import pillow_heif as heif
+                except ImportError:
+                    return False
+            heif.register_heif_opener()
             _heif_registered = True
     return True
 
