@@ -224,42 +224,29 @@ def _visit(ctx: Context) -> None:
 
 @step("rectification order", needs=("visit",))
 def _rectification_order(ctx: Context) -> None:
-    from fieldapp import documents as docs
-    from fieldapp.models import documents, settings
+    from fieldapp.models import numbering
+    from fieldapp.services import notices
 
     store = ctx.store
-    enterprise, finding = ctx.values["enterprise"], ctx.values["finding"]
-    draft = documents.create_draft(store, doc_type="rectification_order", enterprise_id=enterprise["id"],
-                                   content={"finding_ids": [finding["id"]]},
-                                   inspection_id=ctx.values["inspection"]["id"], deadline=ctx.values["deadline"])
-    issued = documents.issue(store, draft["id"])
-    unit = settings.get(store, "issuing_unit")
-    payload = f"FA1|{issued['number']}"
-    order = docs.RectificationOrder(
-        authority=docs.Authority(unit, seal_text=f"{unit}执法专用章"),
-        number=issued["number"],
-        enterprise=docs.Enterprise(name=enterprise["name"], uscc=enterprise["uscc"], address=enterprise["address"],
-                                   responsible_person=enterprise["legal_representative"], position="总经理",
-                                   phone=enterprise["phone"]),
-        officers=tuple(docs.Officer(o["name"], o["certificate_no"]) for o in ctx.values["officers"]),
-        signatory=docs.Signatory(enterprise["principal"]),
-        issued_on=date.today(),
-        qr_payload=payload,
-        findings=(docs.Finding(1, finding["description"], finding["legal_basis"], finding["requirement"]),),
-        deadline=date.fromisoformat(ctx.values["deadline"]),
-        rights=docs.RightsNotice(review_government=settings.get(store, "review_government"),
-                                 court=settings.get(store, "court")),
-    )
-    pdf = docs.render(order)
-    check(pdf.startswith(b"%PDF-"), "render() did not return a PDF")
+    year = date.today().year
+    if numbering.remaining(store, "rectification_order", year) < 1:
+        numbering.assign_block(store, doc_type="rectification_order", year=year, first=900, last=950)
+    finding = ctx.values["finding"]
+    draft = notices.draft(ctx.workspace, doc_type="rectification_order", inspection_id=ctx.values["inspection"]["id"],
+                          finding_ids=[finding["id"]], deadline=ctx.values["deadline"])
+    issued = notices.issue(ctx.workspace, draft["id"])
+    pdf = notices.pdf_bytes(ctx.workspace, issued.document["id"])
+    check(pdf.startswith(b"%PDF-"), "the issued document is not a PDF")
     (ctx.root / "rectification-order.pdf").write_bytes(pdf)
-    ctx.values.update(pdf=pdf, qr_payload=payload, document=issued)
+    ctx.values.update(pdf=pdf, document=issued.document)
 
 
 @step("pdf read back", needs=("rectification order",))
 def _pdf_read_back(ctx: Context) -> None:
     import pypdfium2
     import zxingcpp
+
+    from fieldapp.services import notices
 
     pdf = pypdfium2.PdfDocument(ctx.values["pdf"])
     try:
@@ -270,7 +257,38 @@ def _pdf_read_back(ctx: Context) -> None:
     finally:
         pdf.close()
     codes = [r.text for r in zxingcpp.read_barcodes(image)]
-    check(ctx.values["qr_payload"] in codes, f"QR code not read back: found {codes}")
+    check(bool(codes), "no QR code found on the first page")
+    check(notices.verify_qr(ctx.workspace, codes[0]).valid, "the QR code does not verify")
+    result = notices.verify_file(ctx.workspace, ctx.root / "rectification-order.pdf")
+    check(result.valid, "the notice does not verify: " + "; ".join(r.en for r in result.reasons))
+
+
+@step("sync", needs=("workspace",))
+def _sync(ctx: Context) -> None:
+    from fieldapp.services import demo_visits, notices
+    from fieldapp.sync import exchange, roles
+
+    central = ctx.open_workspace(ctx.new_data_dir("central"))
+    from fieldapp.models import demo
+
+    demo.fill(central.store, enterprises_count=50, seed=5)
+    roles.central_init(central, "示范县应急管理局")
+    roles.central_enroll(central, "自检终端", ctx.root / "device.faenrol")
+    device = ctx.open_workspace(ctx.new_data_dir("device"))
+    roles.enroll(device, ctx.root / "device.faenrol")
+    visits = demo_visits.add_visits(device, count=1)
+    check(bool(visits) and visits[0]["documents"], "the device could not record a visit with notices")
+    bundle = exchange.export(device, out=ctx.root / "outbox")
+    result = exchange.import_bundle(central, bundle.path)
+    check(result.status == "applied", f"the office did not apply the bundle: {result.status}")
+    finding = visits[0]["findings"][0]
+    check(central.store.get("findings", finding) is not None, "the finding did not reach the office")
+    check(exchange.import_bundle(central, bundle.path).status == "already_imported", "re-import was not a no-op")
+    pdf = Path(visits[0]["documents"][-1]["pdf"])
+    check(notices.verify_file(central, pdf).valid, "the device's notice does not verify at the office")
+    back = exchange.export(central, to="自检终端", out=ctx.root / "inbox")
+    exchange.import_bundle(device, back.path)
+    check(exchange.status(device)["all_synced"], "the device is not 'all synced' after the exchange")
 
 
 @step("doctor", needs=("workspace",))
