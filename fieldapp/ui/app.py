@@ -52,6 +52,12 @@ QCheckBox::indicator, QListWidget::indicator { width: 20px; height: 20px; }
 QCheckBox { min-height: 32px; }
 QListWidget#officerList::item, QListWidget#templateList::item, QListWidget#backupList::item { padding: 7px 4px; }
 QGroupBox QWidget { font-weight: normal; }
+QLabel#documentNumber { font-size: 16pt; font-weight: bold; color: #15803d; }
+QLabel#signatureState[tone="green"] { color: #15803d; font-weight: bold; }
+QLabel#signatureState[tone="orange"] { color: #b45309; }
+QLabel#verdictValid { font-size: 16pt; font-weight: bold; color: #15803d; }
+QLabel#verdictInvalid { font-size: 16pt; font-weight: bold; color: #b91c1c; }
+QLabel#explanation { font-size: 12pt; padding: 8px 4px; }
 """
 
 def load_fonts(app: QApplication) -> None:

@@ -211,6 +211,10 @@ class EnterpriseListView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.on_row)
         self.table.doubleClicked.connect(self.on_double_click)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        # From the search box or the list: Ctrl+Enter starts an inspection of the selected enterprise.
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.summary.start_button.click)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.summary.start_button.click)
+        self.summary.start_button.setToolTip(self.tr("Ctrl+Enter"))
         self.update_count()
 
     def focus_search(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +40,7 @@ def update_finding(store: Store, finding_id: str, changes: dict[str, Any]) -> Ro
 
 class FindingEditor(QDialog):
     saved = Signal(str)
+    flow_opened = Signal(object)  # the DocumentFlow opened by 责令整改
 
     def __init__(self, ctx: AppContext, finding_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,10 @@ class FindingEditor(QDialog):
         for b in (self.order_button, self.fixed_button, self.save_button, self.close_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
+        self.order_button.setToolTip(self.tr("Ctrl+Enter: draft the rectification order for this hazard"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.order)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.order)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         self.order_button.clicked.connect(self.order)
         self.fixed_button.clicked.connect(self.fixed_on_the_spot)
         self.save_button.clicked.connect(self.save)
@@ -137,17 +143,33 @@ class FindingEditor(QDialog):
         self.accept()
 
     def order(self) -> None:
-        """责令整改: the deadline chosen here goes on the rectification order."""
+        """责令整改: the rectification order is drafted for this hazard with the deadline chosen here; issuing
+        it (numbered, signed) puts the hazard under the order."""
+        if not self.order_button.isEnabled():
+            return
         deadline = self.deadline.date().toString("yyyy-MM-dd")
         fid = self.finding_id
         other = {k: v for k, v in self.edits().items() if k != "deadline"}
+        if other:
+            self.ctx.op(self, lambda c: update_finding(c.store, fid, other)).changes("findings").success(
+                lambda _row: self.open_order(deadline)).run()
+        else:
+            self.open_order(deadline)
 
-        def op(c: Any) -> Row:
-            if other:
-                update_finding(c.store, fid, other)
-            return findings.transition(c.store, fid, "ordered", deadline=deadline)
+    def open_order(self, deadline: str) -> None:
+        from fieldapp.ui.document_flow import DocumentFlow
 
-        self.ctx.op(self, op).changes("findings").success(self._saved).run()
+        inspection_id = self.row.get("inspection_id")
+        if not inspection_id:
+            util.show_error(self, self.tr("This hazard was not recorded in an inspection; order it from the hazards "
+                                          "page."))
+            return
+        flow = DocumentFlow(self.ctx, str(inspection_id), self.parentWidget(), doc_type="rectification_order",
+                            finding_ids=[self.finding_id], deadline=deadline)
+        self.saved.emit(self.finding_id)
+        self.accept()
+        self.flow_opened.emit(flow)
+        flow.open()
 
     def fixed_on_the_spot(self) -> None:
         fid = self.finding_id

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.models import backup, findings, inspections, lifecycle, settings
@@ -11,9 +13,10 @@ from fieldapp.models.store import Row
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
-from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.tasks import AppContext, OpContext
 
 UPCOMING_LIMIT = 200
+SYNC_STATUS_DELAY_MS = 400
 
 
 def due_soon(rows: list[Row], days: int, today: date | None = None) -> list[Row]:
@@ -41,7 +44,7 @@ class HomePage(QWidget):
         self.overdue_tile = util.BigNumber(self.tr("overdue hazards"), "red")
         self.soon_tile = util.BigNumber(self.tr("hazards due soon"), "orange")
         self.escalated_tile = util.BigNumber(self.tr("major hazards under listed supervision"))
-        self.sync_tile = util.BigNumber(self.tr("last backup"))
+        self.sync_tile = util.BigNumber(self.tr("changes not yet synced"))
         for tile in (self.open_tile, self.overdue_tile, self.soon_tile, self.escalated_tile, self.sync_tile):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
@@ -73,9 +76,29 @@ class HomePage(QWidget):
         self.hazard_table.setColumnWidth(0, 180)
         self.hazard_table.setColumnWidth(2, 100)
         self.hazard_table.setColumnWidth(3, 170)
+        self.assignments_title = QLabel(self.tr("Visits assigned by the office"))
+        self.assignments_title.setObjectName("sectionTitle")
+        self.assignment_model = RowsModel([
+            Column("enterprise_name", self.tr("Enterprise")),
+            Column("type", self.tr("Type")),
+            Column("planned_date", self.tr("Planned"), lambda r: (r.get("planned_date") or "")[:10]),
+        ], self)
+        self.assignment_table = make_table(self.assignment_model)
+        self.assignment_table.setObjectName("homeAssignments")
+        self.assignment_table.setColumnWidth(1, 90)
+        self.assignment_table.setColumnWidth(2, 110)
+        self.assignment_table.setMaximumHeight(170)
+        self.assignment_start = util.button(self.tr("Start the assigned inspection"), primary=True)
+        assigned_head = QHBoxLayout()
+        assigned_head.addWidget(self.assignments_title, 1)
+        assigned_head.addWidget(self.assignment_start)
+        left = QVBoxLayout()
+        left.addWidget(self.inspection_table, 1)
+        left.addWidget(self.no_inspections, 1)
+        left.addLayout(assigned_head)
+        left.addWidget(self.assignment_table)
         grid.addWidget(self.inspections_title, 0, 0)
-        grid.addWidget(self.inspection_table, 1, 0)
-        grid.addWidget(self.no_inspections, 1, 0)
+        grid.addLayout(left, 1, 0)
         grid.addWidget(self.hazards_title, 0, 1)
         grid.addWidget(self.hazard_table, 1, 1)
         grid.setColumnStretch(0, 2)
@@ -91,8 +114,14 @@ class HomePage(QWidget):
             "inspection", self.inspection_model.row(i.row())["id"]))
         self.hazard_table.doubleClicked.connect(lambda i: ctx.bus.navigate.emit(
             "finding", self.hazard_model.row(i.row())["id"]))
+        self.assignment_table.doubleClicked.connect(lambda _i: self.start_assignment())
+        self.assignment_start.clicked.connect(self.start_assignment)
         ctx.bus.data_changed.connect(lambda _changes: self.reload())
+        self.sync_status: dict[str, Any] | None = None
+        self.show_assignments([])
         self.reload()
+        # The sync state needs the sync modules (cryptography): read on the worker once the window is up.
+        QTimer.singleShot(SYNC_STATUS_DELAY_MS, self.reload_sync)
 
     def reload(self) -> None:
         store = self.ctx.reader
@@ -116,9 +145,63 @@ class HomePage(QWidget):
         self.soon_tile.set(len(soon), self.tr("hazards due within %n day(s)", "", days))
         self.escalated_tile.set(len(findings.list_findings(store, status="escalated")))
 
-        # Until sync can say how many changes are unexported, the last backup is what protects the data.
         files = backup.list_backups(self.ctx.workspace.backups_dir)
-        when = datetime.fromtimestamp(files[0].stat().st_mtime) if files else None
-        self.sync_tile.set(when.strftime("%m-%d %H:%M") if when else "—", self.tr("last backup (sync not set up yet)"))
-        self.sync_line.setText(self.tr("Last sync: never. Last backup: %1.").replace(
-            "%1", when.strftime("%Y-%m-%d %H:%M") if when else self.tr("none yet")))
+        self.last_backup = datetime.fromtimestamp(files[0].stat().st_mtime) if files else None
+        if self.sync_status is not None:
+            self.reload_sync()
+        self.show_sync()
+
+    def reload_sync(self) -> None:
+        def op(c: OpContext) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
+            from fieldapp.sync import assignments, exchange
+
+            status = dict(exchange.status(c.workspace))
+            assigned = assignments.for_device(c.workspace) if status["role"] == "device" else []
+            return status, exchange.last_sync(c.store), assigned
+
+        self.ctx.op(self, op).success(self._synced).run()
+
+    def _synced(self, result: tuple[dict[str, Any], str | None, list[dict[str, Any]]]) -> None:
+        status, last, assigned = result
+        self.sync_status = dict(status, last_sync=last)
+        self.show_assignments(assigned)
+        self.show_sync()
+
+    def show_assignments(self, rows: list[dict[str, Any]]) -> None:
+        self.assignment_model.set_rows(rows)
+        for w in (self.assignments_title, self.assignment_table, self.assignment_start):
+            w.setVisible(bool(rows))
+        if rows:
+            self.assignment_table.selectRow(0)
+
+    def start_assignment(self) -> None:
+        index = self.assignment_table.currentIndex()
+        if index.isValid():
+            self.ctx.bus.navigate.emit("start_assignment", self.assignment_model.row(index.row()))
+
+    def show_sync(self) -> None:
+        backup_text = self.last_backup.strftime("%Y-%m-%d %H:%M") if self.last_backup else self.tr("none yet")
+        status = self.sync_status
+        if status is None:
+            self.sync_tile.set("…", self.tr("changes not yet synced"))
+            self.sync_line.setText(self.tr("Last backup: %1.").replace("%1", backup_text))
+            return
+        last = util.short_time(status.get("last_sync")) or self.tr("never")
+        if status["role"] == "device":
+            pending = int(status.get("pending_changes") or 0)
+            self.sync_tile.setProperty("tone", "green" if pending == 0 else "orange")
+            self.sync_tile.set("✓" if pending == 0 else pending,
+                               self.tr("all synced · last sync %1").replace("%1", last) if pending == 0
+                               else self.tr("changes not yet synced · last sync %1").replace("%1", last))
+        elif status["role"] == "central":
+            self.sync_tile.setProperty("tone", "")
+            self.sync_tile.set(len(status.get("devices") or []),
+                               self.tr("field devices · %n conflict(s) to review", "", int(status.get("open_conflicts")
+                                                                                        or 0)))
+        else:
+            self.sync_tile.setProperty("tone", "")
+            self.sync_tile.set("—", self.tr("not enrolled for sync (see Sync)"))
+        self.sync_tile.style().unpolish(self.sync_tile)
+        self.sync_tile.style().polish(self.sync_tile)
+        self.sync_line.setText(self.tr("Last sync: %1. Last backup: %2.").replace("%1", last).replace(
+            "%2", backup_text))

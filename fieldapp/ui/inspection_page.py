@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldapp.models import inspections
@@ -90,8 +92,8 @@ class InspectionPage(QWidget):
         self.stack.setCurrentWidget(self.overview)
         self.back_button.setVisible(False)
 
-    def start_for(self, enterprise_id: str) -> None:
-        self.start_view.prepare(enterprise_id)
+    def start_for(self, enterprise_id: str, assignment: dict[str, Any] | None = None) -> None:
+        self.start_view.prepare(enterprise_id, assignment)
         self.stack.setCurrentWidget(self.start_view)
         self.back_button.setVisible(True)
 

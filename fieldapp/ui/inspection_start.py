@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,11 +34,15 @@ def checked_data(widget: QListWidget) -> list[Any]:
 
 
 def start_inspection(c: OpContext, *, enterprise_id: str, officer_ids: list[str], templates: list[str],
-                     **fields: Any) -> tuple[Row, list[tuple[str, str]]]:
+                     assignment_id: str | None = None, **fields: Any) -> tuple[Row, list[tuple[str, str]]]:
     with c.store.transaction():
         row, warnings = inspections.create(c.store, enterprise_id=enterprise_id, officer_ids=officer_ids, **fields)
         for template_id in templates:
             checklists.add_to_inspection(c.store, row["id"], template_id)
+        if assignment_id:
+            from fieldapp.sync import assignments
+
+            assignments.mark_done(c.workspace, assignment_id, row["id"])
     return row, warnings
 
 
@@ -48,6 +54,7 @@ class StartInspectionView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.enterprise_id: str | None = None
+        self.assignment: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
@@ -107,10 +114,15 @@ class StartInspectionView(QWidget):
         self.officers.itemChanged.connect(lambda _i: self.update_warning())
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.start_button.clicked.connect(self.start)
+        self.start_button.setToolTip(self.tr("Ctrl+Enter"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.start)
 
-    def prepare(self, enterprise_id: str) -> None:
+    def prepare(self, enterprise_id: str, assignment: dict[str, Any] | None = None) -> None:
+        """The form for an enterprise; an assignment from the office presets the type and the officers."""
         store = self.ctx.reader
         self.enterprise_id = enterprise_id
+        self.assignment = assignment
         enterprise = enterprises.get(store, enterprise_id)
         self.title.setText(self.tr("New inspection: %1").replace("%1", enterprise["name"]))
         self.representative.setText(enterprise.get("principal") or enterprise.get("legal_representative") or "")
@@ -135,6 +147,20 @@ class StartInspectionView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if i == 0 else Qt.CheckState.Unchecked)
             self.templates.addItem(item)
+        if assignment:
+            if assignment.get("type") and self.type.findText(assignment["type"]) >= 0:
+                self.type.setCurrentText(assignment["type"])
+            try:
+                preset = [str(x) for x in json.loads(assignment.get("officer_ids") or "[]")]
+            except ValueError:
+                preset = []
+            if preset:
+                self.set_checked(self.officers, preset)
+            if assignment.get("note"):
+                self.title.setText(self.title.text() + "\n" + self.tr("Assigned by the office: %1").replace(
+                    "%1", assignment["note"]))
+        self.officers.setCurrentRow(0)
+        self.officers.setFocus()  # Space ticks an officer, ↓ moves, Ctrl+Enter starts
         self.update_warning()
 
     def update_warning(self) -> None:
@@ -162,6 +188,8 @@ class StartInspectionView(QWidget):
                   "campaign": self.campaign.text().strip() or None, "unannounced": self.unannounced.isChecked(),
                   "cross_area": self.cross_area.isChecked()}
         enterprise_id = self.enterprise_id
+        assignment_id = self.assignment.get("id") if self.assignment else None
         self.ctx.op(self, lambda c: start_inspection(c, enterprise_id=enterprise_id, officer_ids=officer_ids,
-                                                     templates=templates, **fields)).changes(
-            "inspections").success(lambda result: self.started.emit(result[0]["id"])).run()
+                                                     templates=templates, assignment_id=assignment_id,
+                                                     **fields)).changes(
+            "inspections", "sync").success(lambda result: self.started.emit(result[0]["id"])).run()

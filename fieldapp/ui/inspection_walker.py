@@ -8,7 +8,7 @@ finding in the core and opens the finding editor pre-filled from the item.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +36,7 @@ PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 class InspectionWalker(QWidget):
     finished = Signal(str)
     finding_opened = Signal(object)  # the FindingEditor, so tests and screenshots can reach it
+    document_opened = Signal(object)  # the DocumentFlow
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -61,8 +62,12 @@ class InspectionWalker(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("progressCount")
         self.finish_button = util.button(self.tr("Finish inspection"), primary=True)
+        self.finish_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.documents_button = util.button(self.tr("Documents…"))
+        self.documents_button.setToolTip(self.tr("Ctrl+D: draft, sign and issue the notices of this inspection"))
         head.addWidget(self.progress)
         head.addWidget(self.saved_label)
+        head.addWidget(self.documents_button)
         head.addWidget(self.finish_button)
         layout.addLayout(head)
 
@@ -124,7 +129,7 @@ class InspectionWalker(QWidget):
         note_row.addWidget(self.finding_button)
         dl.addLayout(note_row)
         keys_hint = QLabel(self.tr("Keys: 1 conforms · 2 does not conform · 3 not applicable · N note · "
-                                   "↑↓ move · Enter next"))
+                                   "↑↓ move · Enter next · Ctrl+D documents · Ctrl+Enter finish"))
         keys_hint.setObjectName("hint")
         keys_hint.setWordWrap(True)
         dl.addWidget(keys_hint)
@@ -144,6 +149,11 @@ class InspectionWalker(QWidget):
         self.note.returnPressed.connect(self.save_note)
         self.finding_button.clicked.connect(self.open_current_finding)
         self.finish_button.clicked.connect(self.finish)
+        self.documents_button.clicked.connect(lambda: self.open_documents())
+        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.open_documents())
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.finish)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.finish)
+        self.flow: QWidget | None = None
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -159,6 +169,7 @@ class InspectionWalker(QWidget):
         self.model.load(checklists.inspection_templates(store, inspection_id), checklists.answers(store, inspection_id))
         done = self.inspection["status"] != "in_progress"
         self.finish_button.setEnabled(not done)
+        self.documents_button.setEnabled(True)
         for b in self.answer_buttons.values():
             b.setEnabled(not done)
         self.note.setEnabled(not done)
@@ -272,6 +283,7 @@ class InspectionWalker(QWidget):
     def open_finding(self, finding_id: str) -> None:
         self.editor = FindingEditor(self.ctx, finding_id, self)
         self.editor.finished.connect(lambda _r: self.table.setFocus())
+        self.editor.flow_opened.connect(self._flow_opened)
         self.finding_opened.emit(self.editor)
         self.editor.open()
 
@@ -282,8 +294,21 @@ class InspectionWalker(QWidget):
         return self.tr("Checked %1 of %2 items; %3 hazard(s) found.").replace("%1", str(answered)).replace(
             "%2", str(total)).replace("%3", str(bad))
 
-    def finish(self) -> None:
+    def open_documents(self, doc_type: str | None = None) -> None:
         if self.inspection_id is None:
+            return
+        from fieldapp.ui.document_flow import DocumentFlow
+
+        flow = DocumentFlow(self.ctx, self.inspection_id, self, doc_type=doc_type)
+        self._flow_opened(flow)
+        flow.open()
+
+    def _flow_opened(self, flow: QWidget) -> None:
+        self.flow = flow
+        self.document_opened.emit(flow)
+
+    def finish(self) -> None:
+        if self.inspection_id is None or self.inspection.get("status") != "in_progress":
             return
         answered, total, _bad = self.model.counts()
         if answered < total and not util.ask(self, self.tr("%n item(s) not checked yet. Finish anyway?", "",
@@ -298,3 +323,6 @@ class InspectionWalker(QWidget):
         self.ctx.bus.status.emit(self.tr("Inspection completed"))
         self.load(inspection_id)
         self.finished.emit(inspection_id)
+        if self.open_editors:
+            # The notices come next: the order for open hazards, otherwise the inspection record.
+            self.open_documents()

@@ -1,7 +1,13 @@
-"""The shell: a left navigation with large touch targets and one page per screen in a stack."""
+"""The shell: a left navigation with large touch targets and one page per screen in a stack.
+
+Pages are built the first time they are shown (or reached through an attribute such as `window.hazards`):
+start-up builds only the page on screen, so the window is interactive in well under a second even over
+100 000 enterprises, and modules that pull in heavy libraries (PDF, crypto) load only when needed.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -17,23 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.resources import resource_path
-from fieldapp.ui.documents_page import DocumentsPage
-from fieldapp.ui.enterprise_model import EnterpriseTableModel
-from fieldapp.ui.enterprise_page import EnterprisePage
-from fieldapp.ui.hazards_page import HazardsPage
-from fieldapp.ui.home_page import HomePage
-from fieldapp.ui.inspection_page import InspectionPage
-from fieldapp.ui.settings_page import SettingsPage
-from fieldapp.ui.statistics_page import StatisticsPage
-from fieldapp.ui.sync_page import SyncPage
 from fieldapp.ui.tasks import AppContext
 from fieldapp.workspace import Workspace
 
 NAV_ITEM_HEIGHT = 56
 
+# key -> (module, class): imported on first use.
+PAGES: dict[str, tuple[str, str]] = {
+    "home": ("fieldapp.ui.home_page", "HomePage"),
+    "enterprises": ("fieldapp.ui.enterprise_page", "EnterprisePage"),
+    "inspection": ("fieldapp.ui.inspection_page", "InspectionPage"),
+    "hazards": ("fieldapp.ui.hazards_page", "HazardsPage"),
+    "documents": ("fieldapp.ui.documents_page", "DocumentsPage"),
+    "sync": ("fieldapp.ui.sync_page", "SyncPage"),
+    "statistics": ("fieldapp.ui.statistics_page", "StatisticsPage"),
+    "settings": ("fieldapp.ui.settings_page", "SettingsPage"),
+}
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext | Workspace) -> None:
+    def __init__(self, ctx: AppContext | Workspace, *, start_page: str = "home") -> None:
         super().__init__()
         # A bare Workspace (selftest, older callers) gets a context owned and closed by this window.
         self._owns_ctx = isinstance(ctx, Workspace)
@@ -41,19 +50,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("fieldapp — Work-safety field inspection"))
         self.resize(1366, 768)
-        self.home = HomePage(ctx)
-        self.enterprises = EnterprisePage(ctx)
-        self.inspection = InspectionPage(ctx)
-        self.hazards = HazardsPage(ctx)
-        self.documents = DocumentsPage(ctx)
-        self.sync = SyncPage(ctx)
-        self.statistics = StatisticsPage(ctx)
-        self.settings = SettingsPage(ctx)
-        self.pages: dict[str, QWidget] = {
-            "home": self.home, "enterprises": self.enterprises, "inspection": self.inspection,
-            "hazards": self.hazards, "documents": self.documents, "sync": self.sync,
-            "statistics": self.statistics, "settings": self.settings,
-        }
+        self._built: dict[str, QWidget] = {}
+        self._slots: dict[str, QWidget] = {}
         labels = {
             "home": self.tr("Home"), "enterprises": self.tr("Enterprises"), "inspection": self.tr("Inspection"),
             "hazards": self.tr("Hazards"), "documents": self.tr("Documents"), "sync": self.tr("Sync"),
@@ -64,12 +62,17 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(26, 26))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for key, page in self.pages.items():
+        for key in PAGES:
             item = QListWidgetItem(QIcon(str(resource_path("icons", f"{key}.svg"))), labels[key])
             item.setSizeHint(QSize(0, NAV_ITEM_HEIGHT))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            # An empty slot per page keeps the stack indices equal to the navigation rows.
+            slot = QWidget()
+            slot_layout = QHBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[key] = slot
+            self.stack.addWidget(slot)
         # Wide enough for the longest label at 150 % scaling, narrow enough to leave the page its room.
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(150)
@@ -80,15 +83,70 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._on_row)
+        self.show_page(start_page)
         ctx.bus.navigate.connect(self.navigate)
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().showMessage(self.tr("Data directory: %1").replace("%1", str(ctx.workspace.data_dir)))
 
+    # -- pages, built on demand ----------------------------------------------------------------------
+
+    def page(self, key: str) -> Any:
+        page = self._built.get(key)
+        if page is None:
+            module, name = PAGES[key]
+            page = getattr(importlib.import_module(module), name)(self.ctx)
+            self._built[key] = page
+            slot_layout = self._slots[key].layout()
+            assert slot_layout is not None
+            slot_layout.addWidget(page)
+        return page
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        return {key: self.page(key) for key in PAGES}
+
+    @property
+    def home(self) -> Any:
+        return self.page("home")
+
+    @property
+    def enterprises(self) -> Any:
+        return self.page("enterprises")
+
+    @property
+    def inspection(self) -> Any:
+        return self.page("inspection")
+
+    @property
+    def hazards(self) -> Any:
+        return self.page("hazards")
+
+    @property
+    def documents(self) -> Any:
+        return self.page("documents")
+
+    @property
+    def sync(self) -> Any:
+        return self.page("sync")
+
+    @property
+    def statistics(self) -> Any:
+        return self.page("statistics")
+
+    @property
+    def settings(self) -> Any:
+        return self.page("settings")
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(list(PAGES)[row])
+        self.stack.setCurrentIndex(row)
+
     # The registry list under the names the first window had (fieldapp.selftest drives it).
     @property
-    def model(self) -> EnterpriseTableModel:
+    def model(self) -> Any:
         return self.enterprises.list.model
 
     @property
@@ -104,7 +162,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(list(self.pages).index(key))
+        self.nav.setCurrentRow(list(PAGES).index(key))
+
+    def current_page(self) -> str:
+        return list(PAGES)[self.nav.currentRow()]
 
     def navigate(self, kind: str, target: Any) -> None:
         if kind == "enterprise":
@@ -113,9 +174,15 @@ class MainWindow(QMainWindow):
         elif kind == "start_inspection":
             self.inspection.start_for(str(target))
             self.show_page("inspection")
+        elif kind == "start_assignment":
+            self.inspection.start_for(str(target["enterprise_id"]), assignment=target)
+            self.show_page("inspection")
         elif kind == "inspection":
             self.inspection.show_inspection(str(target))
             self.show_page("inspection")
         elif kind == "finding":
             self.show_page("hazards")
             self.hazards.select_finding(str(target))
+        elif kind == "document":
+            self.show_page("documents")
+            self.documents.open_document(str(target))

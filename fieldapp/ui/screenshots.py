@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -110,6 +111,7 @@ def main(out_dir: str) -> int:
         if editors:
             save("finding", with_dialog(window, editors[-1]))
             editors[-1].close()
+        document_shots(app, ctx, window, walker.inspection_id, save)
 
         window.show_page("home")
         settle(app, ctx)
@@ -135,7 +137,7 @@ def main(out_dir: str) -> int:
             settle(app, ctx)
             save("hazard-major", window.grab())
 
-        for key in ("statistics", "settings", "documents", "sync"):
+        for key in ("statistics", "settings", "documents"):
             window.show_page(key)
             settle(app, ctx)
             save(key, window.grab())
@@ -143,7 +145,146 @@ def main(out_dir: str) -> int:
         window.close()
         ctx.close()
         workspace.close()
+        sync_shots(app, Path(tmp), save)
     return 0
+
+
+def wait_rendered(app: QApplication, ms: int = 600) -> None:
+    """QPdfView renders pages on a thread: give it time before grabbing."""
+    import time
+
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def sign(pad: Any, seed: int) -> None:
+    """A handwritten-looking signature drawn through the pad's own input path."""
+    import math
+
+    from PySide6.QtCore import QPointF
+
+    x0 = 90 + seed * 11
+    for stroke in range(3):
+        base = x0 + stroke * 170
+        pad._begin(QPointF(base, 200))
+        for i in range(1, 90):
+            t = i / 89
+            # A cursive run: loops (sin/cos at a higher frequency) on a rising then falling line.
+            pad._extend(QPointF(base + 140 * t + 16 * math.cos(t * 18 + seed + stroke),
+                                200 - 60 * math.sin(t * math.pi) + 22 * math.sin(t * 18 + seed + stroke)))
+        pad._end()
+
+
+def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspection_id: str | None,
+                   save: Any) -> None:
+    """The rectification order of the visit: preview with signatures, the pad, then issued."""
+    from fieldapp.ui.document_flow import DocumentFlow
+    from fieldapp.ui.signature_pad import SignatureDialog
+
+    if inspection_id is None:
+        return
+    flow = DocumentFlow(ctx, inspection_id, window)
+    flow.resize(*SIZE)
+    opened: list[QDialog] = []
+    flow.signature_opened.connect(opened.append)
+    flow.show()
+    settle(app, ctx)
+    rows = list(flow.officer_rows.values())
+    for n, row in enumerate([*rows, flow.enterprise_row]):
+        row.sign_button.click()
+        dialog = opened[-1]
+        assert isinstance(dialog, SignatureDialog)
+        dialog.resize(820, 420)
+        sign(dialog.pad, n)
+        if n == len(rows):
+            wait_rendered(app)
+            save("signature-pad", with_dialog(flow, dialog))
+        dialog.ok_button.click()
+    settle(app, ctx)
+    flow._preview_timer.stop()
+    flow.refresh_preview()
+    settle(app, ctx)
+    pages = flow.viewer.page_count()
+    view = getattr(flow.viewer, "_view", None)
+    if view is not None and pages:
+        nav = view.pageNavigator()
+        nav.jump(0, nav.currentLocation())
+    wait_rendered(app)
+    save("document-preview", flow.grab())
+    if view is not None and pages:
+        # The signature block at the end of the notice.
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.maximum() - int(bar.pageStep() * 0.8))
+        wait_rendered(app)
+        save("document-signatures", flow.grab())
+    flow.issue()
+    settle(app, ctx)
+    wait_rendered(app)
+    save("document-issued", flow.grab())
+    flow.close()
+
+
+def sync_shots(app: QApplication, tmp: Path, save: Any) -> None:
+    """An enrolled device with work to send (and what its export held), and the office's conflict review."""
+    from fieldapp.models import enterprises
+    from fieldapp.sync import exchange, roles
+    from fieldapp.ui.main_window import MainWindow
+
+    central = Workspace.open(tmp / "central")
+    demo.fill(central.store, enterprises_count=300, seed=20261123)
+    roles.central_init(central, "示范县应急管理局")
+    enrol = roles.central_enroll(central, "拳铺镇-执法终端1", tmp / "device.faenrol").path
+    device = Workspace.open(tmp / "device")
+    roles.enroll(device, enrol)
+    demo.fill_field_work(device.store, seed=20261123, inspections_count=12)
+    first = exchange.export(device, out=tmp / "b1.fabundle")
+    exchange.import_bundle(central, first.path)
+    # Both sides change the same enterprise: the office's later edit wins, the device's value is kept aside.
+    target = central.store.query("SELECT id FROM enterprises ORDER BY name LIMIT 3")
+    for n, row in enumerate(target):
+        enterprises.update(device.store, row["id"], {"phone": f"1380591{n:04d}"})
+        enterprises.update(central.store, row["id"], {"phone": f"0591-8766{n:04d}"})
+    second = exchange.export(device, out=tmp / "b2.fabundle")
+    exchange.import_bundle(central, second.path)
+    from fieldapp.sync import assignments
+
+    for row in central.store.query("SELECT uscc FROM enterprises ORDER BY uscc LIMIT 2"):
+        assignments.assign(central, device="拳铺镇-执法终端1", enterprise_ref=row["uscc"], kind="双随机抽查",
+                           planned_date="2026-12-01", note="第四季度双随机抽查")
+    exchange.export(central, to="拳铺镇-执法终端1", out=tmp / "c1.fabundle")
+
+    usb = tmp / "usb"
+    usb.mkdir()
+    ctx = AppContext(device)
+    window = MainWindow(ctx, start_page="sync")
+    window.resize(*SIZE)
+    window.show()
+    settle(app, ctx)
+    window.sync.import_bundle(window.sync.device, tmp / "c1.fabundle")
+    settle(app, ctx)
+    demo.fill_field_work(device.store, seed=7, inspections_count=3)
+    ctx.notify({"inspections"})
+    settle(app, ctx)
+    save("sync", window.grab())
+    window.show_page("home")
+    window.home.reload_sync()
+    settle(app, ctx)
+    save("home-device", window.grab())
+    window.close()
+    ctx.close()
+    device.close()
+
+    cctx = AppContext(central)
+    cwin = MainWindow(cctx, start_page="sync")
+    cwin.resize(*SIZE)
+    cwin.show()
+    settle(app, cctx)
+    save("sync-central", cwin.grab())
+    cwin.close()
+    cctx.close()
+    central.close()
 
 
 if __name__ == "__main__":

@@ -86,6 +86,7 @@ class TaskManager(QObject):
         self._closures: list[Callable[[], None]] = []
         self._lock = threading.Lock()
         self.pending = 0
+        self.closed = False
         # Emitted from the worker thread, received here on the main thread: a queued connection.
         self._closures_pending.connect(self._on_closures_pending, Qt.ConnectionType.QueuedConnection)
 
@@ -128,6 +129,7 @@ class TaskManager(QObject):
         QCoreApplication.processEvents()
 
     def shutdown(self) -> None:
+        self.closed = True
         self._executor.shutdown(wait=True)
         self._on_closures_pending()
 
@@ -191,6 +193,8 @@ class Operation(Generic[T]):
     # -- running ---------------------------------------------------------------------------------
 
     def run(self) -> None:
+        if self.ctx.tasks.closed:
+            return  # a late timer of a screen whose context is closed (window closing, end of a test)
         if self._progress_label is not None:
             self._show_progress()
         op_ctx = OpContext(self.ctx.workspace, self._cancel, self._report)

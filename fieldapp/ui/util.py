@@ -125,6 +125,9 @@ class BigNumber(QFrame):
         self.value.setText(str(value))
         if caption is not None:
             self.caption.setText(caption)
+        # The tone is a property of the tile: the figure re-reads its colour when it changes.
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
 
 
 def short_time(value: str | None) -> str:

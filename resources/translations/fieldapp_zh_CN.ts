@@ -9,6 +9,84 @@
     </message>
 </context>
 <context>
+    <name>CentralView</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="261" />
+        <source>Field devices</source>
+        <translation>执法终端</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="265" />
+        <source>Device</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="266" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="267" />
+        <source>Last bundle received</source>
+        <translation>最近收到数据包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="268" />
+        <source>Last bundle sent</source>
+        <translation>最近发出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="269" />
+        <source>Changes to send</source>
+        <translation>待发送变更</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="278" />
+        <source>Export for the selected device…</source>
+        <translation>为所选终端导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="279" />
+        <source>Import a bundle…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="288" />
+        <source>Conflicting edits to review</source>
+        <translation>待复核的修改冲突</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="291" />
+        <source>Restore the overwritten value</source>
+        <translation>恢复被覆盖的值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="292" />
+        <source>Keep the current value</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="301" />
+        <source>No conflicting edits: nothing to review.</source>
+        <translation>没有修改冲突，无需复核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="322" />
+        <source>Conflicting edits to review (%1)</source>
+        <translation>待复核的修改冲突（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="347" />
+        <source>Export the bundle for %1 to which folder?</source>
+        <translation>将发给 %1 的数据包导出到哪个文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="363" />
+        <source>Conflict resolved</source>
+        <translation>冲突已处理</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistItemsModel</name>
     <message>
         <location filename="../../fieldapp/ui/table_models.py" line="224" />
@@ -17,224 +95,570 @@
     </message>
 </context>
 <context>
-    <name>DocumentsPage</name>
+    <name>ConflictModel</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="31" />
-        <source>Documents</source>
-        <translation>文书</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="371" />
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="34" />
-        <source>All documents</source>
-        <translation>全部文书</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="372" />
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="41" />
-        <source>Number</source>
-        <translation>文书编号</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="373" />
+        <source>Field</source>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="41" />
-        <source>(draft)</source>
-        <translation>（草稿）</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="374" />
+        <source>Current value (kept)</source>
+        <translation>当前值（已保留）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="42" />
-        <source>Document</source>
-        <translation>文书种类</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="375" />
+        <source>Overwritten value</source>
+        <translation>被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="43" />
-        <source>Enterprise</source>
-        <translation>单位</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="376" />
+        <source>Detected</source>
+        <translation>发现时间</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceView</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="212" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="242" />
+        <source>changes not yet at the office</source>
+        <translation>条变更尚未同步到单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="44" />
-        <source>Status</source>
-        <translation>状态</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="213" />
+        <source>last export</source>
+        <translation>最近导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="45" />
-        <source>Issued</source>
-        <translation>签发时间</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="214" />
+        <source>last import</source>
+        <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="46" />
-        <source>Deadline</source>
-        <translation>整改期限</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="223" />
+        <source>Export to USB stick / folder…</source>
+        <translation>导出到U盘/文件夹…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="51" />
-        <source>No enforcement documents yet.
-
-After an inspection, the on-site inspection record and the order to rectify within a time limit are drafted, signed, issued with a number and printed here. This part is being connected now.</source>
-        <translation>暂无执法文书。
-
-现场检查结束后，《现场检查记录》《责令限期整改指令书》等文书将在这里生成、签名、编号签发并打印。该功能正在接入中。</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="224" />
+        <source>Import a bundle…</source>
+        <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="62" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="69" />
-        <source>Preview</source>
-        <translation>预览</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="239" />
+        <source>all synced with the office</source>
+        <translation>已全部同步到单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="64" />
-        <source>The A4 preview of the selected document will appear here.</source>
-        <translation>所选文书的 A4 预览将显示在这里。</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="247" />
+        <source>This device: %1 · office: %2</source>
+        <translation>本终端：%1 · 所属单位：%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="69" />
-        <source>Sign</source>
+        <location filename="../../fieldapp/ui/sync_page.py" line="251" />
+        <source>Export the bundle to which folder (USB stick)?</source>
+        <translation>将数据包导出到哪个文件夹（U盘）？</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFlow</name>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="205" />
+        <source>Enforcement document — %1</source>
+        <translation>执法文书 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="231" />
+        <source>Replaces the voided notice %1</source>
+        <translation>替代已作废的文书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="239" />
+        <source>Document:</source>
+        <translation>文书种类：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="242" />
+        <source>Hazards on the notice</source>
+        <translation>列入文书的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="257" />
+        <source>Safety measures to take until the hazards are removed (optional)</source>
+        <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="260" />
+        <source>Rectify by:</source>
+        <translation>整改完成期限：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
+        <source>Interim measures:</source>
+        <translation>整改期间措施：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
+        <source>On-site measures</source>
+        <translation>现场处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="267" />
+        <source>Withdraw the workers from the danger zone</source>
+        <translation>从危险区域撤出作业人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="270" />
+        <source>Danger zone</source>
+        <translation>危险区域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
+        <source>Suspend production or business</source>
+        <translation>暂时停产停业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="274" />
+        <source>Facilities and equipment taken out of use (、 between)</source>
+        <translation>停止使用的设施、设备（用“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="276" />
+        <source>Other measures (； between)</source>
+        <translation>其他措施（用“；”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="284" />
+        <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="69" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="288" />
+        <source>Officer %1</source>
+        <translation>执法人员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="298" />
+        <source>Enterprise's representative:</source>
+        <translation>被检查单位负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="317" />
+        <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Esc close</source>
+        <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="335" />
+        <source>Refresh preview</source>
+        <translation>刷新预览</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="70" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="75" />
-        <source>Preview, signing, issuing and printing are not available in this version yet.</source>
-        <translation>文书预览、签名、签发和打印功能即将上线，当前版本暂不可用。</translation>
+        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
+        <source>Save PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="403" />
+        <source> [major]</source>
+        <translation>【重大】</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="453" />
+        <source>The notice was changed: press F5 to refresh the preview.</source>
+        <translation>文书内容已修改，请按 F5 刷新预览。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="473" />
+        <source>Enterprise's representative</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="536" />
+        <source>Drawing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="546" />
+        <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
+        <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="561" />
+        <source>the enterprise's representative</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
+        <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
+        <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
+        <source>Issuing the notice (number, signature)…</source>
+        <translation>正在签发文书（编号、电子签章）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="586" />
+        <source>Issued: %1</source>
+        <translation>已签发：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="588" />
+        <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
+        <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="592" />
+        <source>Issued %1</source>
+        <translation>已签发 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="610" />
+        <source>Sent to %1</source>
+        <translation>已发送到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="615" />
+        <source>Save PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="628" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="95" />
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="98" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="103" />
+        <source>All documents</source>
+        <translation>全部文书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="106" />
+        <source>Verify a document…</source>
+        <translation>核验文书…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
+        <source>Number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
+        <source>(draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="114" />
+        <source>Document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="115" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="117" />
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="124" />
+        <source>No enforcement documents yet.
+
+At the end of an inspection, or from a hazard's “Order rectification”, the on-site inspection record and the rectification order are drafted, signed on screen, issued with a number and printed.</source>
+        <translation>暂无执法文书。
+
+检查结束时，或在隐患的“责令限期整改”中，起草现场检查记录和责令限期整改指令书，现场签名、签发编号并打印。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="144" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="219" />
+        <source>Select a document to see its A4 copy.</source>
+        <translation>选择一份文书，查看其 A4 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="147" />
+        <source>Continue draft</source>
+        <translation>继续签发草稿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="149" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="150" />
+        <source>Save PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="151" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="152" />
+        <source>Void and re-issue…</source>
+        <translation>作废并重新签发…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="226" />
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="230" />
+        <source>A draft: press “Continue draft” to preview, sign and issue it.</source>
+        <translation>草稿：按“继续签发草稿”预览、签名并签发。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="238" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="268" />
+        <source>Open this draft from its re-inspection.</source>
+        <translation>请从对应的复查记录中打开此草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="281" />
+        <source>This document is voided. Print it anyway (for the file)?</source>
+        <translation>该文书已作废。仍要打印（存档用）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="285" />
+        <source>Sent to %1</source>
+        <translation>已发送到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="290" />
+        <source>Save PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="301" />
+        <source>Void %1</source>
+        <translation>作废 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="302" />
+        <source>Why is this notice voided? (required, printed in the record)</source>
+        <translation>作废原因（必填，记入执法记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="315" />
+        <source>Voided %1</source>
+        <translation>已作废 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="319" />
+        <source>This notice has no inspection; draft its replacement from the inspection.</source>
+        <translation>该文书没有对应的检查记录，请从检查中起草替代文书。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="327" />
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="341" />
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="135" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="217" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseDetailView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="288" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="292" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="292" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="296" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="293" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="297" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="307" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="311" />
         <source>Registry data</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="309" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="313" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="310" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="314" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="311" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="319" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="326" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="315" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="323" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="330" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="311" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="315" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="312" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="316" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="313" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="317" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="317" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="321" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="322" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="320" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="328" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="328" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="325" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="329" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="327" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="330" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="334" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="335" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="332" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="336" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="444" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="448" />
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="445" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="449" />
         <source>Open hazards (%1)</source>
         <translation>未整改隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="446" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="450" />
         <source>Documents (%1)</source>
         <translation>执法文书（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="474" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="478" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="479" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="483" />
         <source>Save this code anyway?</source>
         <translation>仍要保存该代码吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="487" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="491" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -271,13 +695,18 @@ After an inspection, the on-site inspection record and the order to rectify with
         <source>With open hazards</source>
         <translation>有未整改隐患</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="217" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="247" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
         <source>%n match(es)</source>
         <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="249" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="253" />
         <source>%n enterprise(s)</source>
         <translation><numerusform>共 %n 家单位</numerusform></translation>
     </message>
@@ -616,75 +1045,85 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="47" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="49" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="72" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="74" />
         <source>Where in the workplace (optional)</source>
         <translation>隐患所在部位（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="73" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="75" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="74" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="76" />
         <source>Requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="75" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="77" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="78" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="82" />
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="81" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="83" />
         <source>Location:</source>
         <translation>所在部位：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="86" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
         <source>Order rectification by deadline</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="87" />
-        <location filename="../../fieldapp/ui/finding_editor.py" line="154" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="89" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="176" />
         <source>Rectified on the spot</source>
         <translation>当场整改完毕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="90" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="89" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="91" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="108" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="95" />
+        <source>Ctrl+Enter: draft the rectification order for this hazard</source>
+        <translation>Ctrl+Enter：为该隐患起草责令限期整改指令书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/finding_editor.py" line="114" />
         <source>(none recorded)</source>
         <translation>（未录入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="136" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="142" />
         <source>Hazard saved</source>
         <translation>隐患已保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/finding_editor.py" line="164" />
+        <source>This hazard was not recorded in an inspection; order it from the hazards page.</source>
+        <translation>该隐患不属于某次检查，请在“隐患”页面责令整改。</translation>
     </message>
 </context>
 <context>
@@ -776,98 +1215,141 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="33" />
+        <location filename="../../fieldapp/ui/home_page.py" line="36" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="40" />
+        <location filename="../../fieldapp/ui/home_page.py" line="43" />
         <source>inspections in progress</source>
         <translation>项检查进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="41" />
+        <location filename="../../fieldapp/ui/home_page.py" line="44" />
         <source>overdue hazards</source>
         <translation>项隐患已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="42" />
+        <location filename="../../fieldapp/ui/home_page.py" line="45" />
         <source>hazards due soon</source>
         <translation>项隐患即将到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="43" />
+        <location filename="../../fieldapp/ui/home_page.py" line="46" />
         <source>major hazards under listed supervision</source>
         <translation>项重大隐患挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="44" />
-        <source>last backup</source>
-        <translation>最近备份</translation>
+        <location filename="../../fieldapp/ui/home_page.py" line="47" />
+        <location filename="../../fieldapp/ui/home_page.py" line="186" />
+        <source>changes not yet synced</source>
+        <translation>条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="50" />
+        <location filename="../../fieldapp/ui/home_page.py" line="53" />
         <source>Inspections in progress and assigned</source>
         <translation>进行中和待执行的检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="53" />
-        <location filename="../../fieldapp/ui/home_page.py" line="66" />
+        <location filename="../../fieldapp/ui/home_page.py" line="56" />
+        <location filename="../../fieldapp/ui/home_page.py" line="69" />
+        <location filename="../../fieldapp/ui/home_page.py" line="82" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="54" />
+        <location filename="../../fieldapp/ui/home_page.py" line="57" />
+        <location filename="../../fieldapp/ui/home_page.py" line="83" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="55" />
+        <location filename="../../fieldapp/ui/home_page.py" line="58" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="61" />
+        <location filename="../../fieldapp/ui/home_page.py" line="64" />
         <source>No inspection in progress. Start one from “Enterprises”.</source>
         <translation>当前没有进行中的检查。请在“企业”中选择单位后开始检查。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="63" />
+        <location filename="../../fieldapp/ui/home_page.py" line="66" />
         <source>Overdue and due-soon hazards</source>
         <translation>逾期和即将到期的隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="67" />
+        <location filename="../../fieldapp/ui/home_page.py" line="70" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="68" />
+        <location filename="../../fieldapp/ui/home_page.py" line="71" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="69" />
+        <location filename="../../fieldapp/ui/home_page.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="79" />
+        <source>Visits assigned by the office</source>
+        <translation>单位下达的检查任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="84" />
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="91" />
+        <source>Start the assigned inspection</source>
+        <translation>开始该检查任务</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/home_page.py" line="116" />
+        <location filename="../../fieldapp/ui/home_page.py" line="145" />
         <source>hazards due within %n day(s)</source>
         <translation><numerusform>项隐患 %n 天内到期</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="122" />
-        <source>last backup (sync not set up yet)</source>
-        <translation>最近备份时间（同步功能尚未接入）</translation>
+        <location filename="../../fieldapp/ui/home_page.py" line="187" />
+        <source>Last backup: %1.</source>
+        <translation>最近备份：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="123" />
-        <source>Last sync: never. Last backup: %1.</source>
-        <translation>最近同步：尚未同步。最近备份：%1。</translation>
+        <location filename="../../fieldapp/ui/home_page.py" line="189" />
+        <source>never</source>
+        <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="124" />
+        <location filename="../../fieldapp/ui/home_page.py" line="194" />
+        <source>all synced · last sync %1</source>
+        <translation>已全部同步 · 最近同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="195" />
+        <source>changes not yet synced · last sync %1</source>
+        <translation>条变更未同步 · 最近同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/home_page.py" line="199" />
+        <source>field devices · %n conflict(s) to review</source>
+        <translation><numerusform>个执法终端 · %n 处冲突待复核</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="203" />
+        <source>not enrolled for sync (see Sync)</source>
+        <translation>未注册同步（见“同步”页）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="206" />
+        <source>Last sync: %1. Last backup: %2.</source>
+        <translation>最近同步：%1。最近备份：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/home_page.py" line="183" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -875,52 +1357,52 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>InspectionOverview</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="24" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="26" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="25" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="27" />
         <source>Open selected</source>
         <translation>打开所选检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="28" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="30" />
         <source>To start a new inspection, find the enterprise under “Enterprises” and press “Start inspection”.</source>
         <translation>新建检查：在“企业”中找到单位，点击“开始检查”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="34" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="36" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="35" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="37" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="36" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="38" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="37" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="39" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="37" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="39" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="38" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="40" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="39" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="41" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
@@ -928,7 +1410,7 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_page.py" line="73" />
+        <location filename="../../fieldapp/ui/inspection_page.py" line="75" />
         <source>← All inspections</source>
         <translation>← 全部检查</translation>
     </message>
@@ -936,112 +1418,127 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>InspectionWalker</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="63" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="64" />
         <source>Finish inspection</source>
         <translation>结束检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="69" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="65" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="66" />
+        <source>Documents…</source>
+        <translation>文书…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="67" />
+        <source>Ctrl+D: draft, sign and issue the notices of this inspection</source>
+        <translation>Ctrl+D：起草、签名、签发本次检查的文书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="69" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
         <source>Check</source>
         <translation>检查内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="69" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
         <source>Result</source>
         <translation>检查结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="105" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="110" />
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="105" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="110" />
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="106" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="111" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="120" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="125" />
         <source>N: note for this item (Enter saves)</source>
         <translation>N：本项备注（回车保存）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="122" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="127" />
         <source>Open hazard</source>
         <translation>查看隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="126" />
-        <source>Keys: 1 conforms · 2 does not conform · 3 not applicable · N note · ↑↓ move · Enter next</source>
-        <translation>快捷键：1 符合 · 2 不符合 · 3 不适用 · N 备注 · ↑↓ 移动 · 回车 下一项</translation>
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="131" />
+        <source>Keys: 1 conforms · 2 does not conform · 3 not applicable · N note · ↑↓ move · Enter next · Ctrl+D documents · Ctrl+Enter finish</source>
+        <translation>快捷键：1 符合 · 2 不符合 · 3 不适用 · N 备注 · ↑↓ 移动 · Enter 下一项 · Ctrl+D 文书 · Ctrl+Enter 结束检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="158" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="168" />
         <source>Officers: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="165" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="176" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="173" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="184" />
         <source>Checked %1/%2 · %3 not conforming</source>
         <translation>已检查 %1/%2 · 不符合 %3 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="187" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="198" />
         <source>Method: %1</source>
         <translation>检查方式：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="188" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="199" />
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="190" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="201" />
         <source>Major hazard criterion: %1</source>
         <translation>重大隐患判定标准：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="244" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="255" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="252" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="263" />
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="260" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="271" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="282" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="294" />
         <source>Checked %1 of %2 items; %3 hazard(s) found.</source>
         <translation>共检查 %2 项中的 %1 项，发现隐患 %3 项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="289" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="314" />
         <source>%n item(s) not checked yet. Finish anyway?</source>
         <translation><numerusform>还有 %n 项未检查，仍要结束检查吗？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="298" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="323" />
         <source>Inspection completed</source>
         <translation>检查已结束</translation>
     </message>
@@ -1049,52 +1546,52 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="42" />
+        <location filename="../../fieldapp/ui/main_window.py" line="51" />
         <source>fieldapp — Work-safety field inspection</source>
         <translation>fieldapp — 安全生产现场执法检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="56" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="56" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="56" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="57" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="57" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="57" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="60" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="60" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="87" />
+        <location filename="../../fieldapp/ui/main_window.py" line="90" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -1102,21 +1599,72 @@ After an inspection, the on-site inspection record and the order to rectify with
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="202" />
+        <location filename="../../fieldapp/ui/tasks.py" line="206" />
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="209" />
+        <location filename="../../fieldapp/ui/tasks.py" line="213" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="254" />
+        <location filename="../../fieldapp/ui/tasks.py" line="258" />
         <source>Internal error: %1
 The details were written to fieldapp.log in the data directory.</source>
         <translation>内部错误：%1
 详细信息已写入数据目录中的 fieldapp.log，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../../fieldapp/ui/pdf_view.py" line="97" />
+        <source>The A4 preview of the document will appear here.</source>
+        <translation>文书的 A4 预览将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pdf_view.py" line="221" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="99" />
+        <source>Refusal to sign</source>
+        <translation>拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="102" />
+        <source>The enterprise's representative refuses to sign. Record the reason and a witness; both are printed on the notice.</source>
+        <translation>被检查单位负责人拒绝签字。请记录拒签理由和见证人，二者都将打印在文书上。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="113" />
+        <source>Name (and unit) of the witness</source>
+        <translation>见证人姓名（及单位）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
+        <source>Reason:</source>
+        <translation>拒签理由：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
+        <source>Witness:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="119" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
+        <source>Record refusal</source>
+        <translation>记录拒签</translation>
     </message>
 </context>
 <context>
@@ -1361,99 +1909,214 @@ The current data is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
-    <name>StartInspectionView</name>
+    <name>SignatureDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="63" />
-        <source>Name of the enterprise's person on site</source>
-        <translation>企业现场负责人姓名</translation>
+        <location filename="../../fieldapp/ui/signature_pad.py" line="220" />
+        <source>Signature: %1</source>
+        <translation>签名：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="65" />
-        <source>Special campaign tag (optional)</source>
-        <translation>专项整治名称（选填）</translation>
+        <location filename="../../fieldapp/ui/signature_pad.py" line="223" />
+        <source>%1, please sign below</source>
+        <translation>请 %1 在下方签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="68" />
-        <source>Inspection type:</source>
-        <translation>检查类型：</translation>
+        <location filename="../../fieldapp/ui/signature_pad.py" line="230" />
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="69" />
-        <source>On-site representative:</source>
-        <translation>企业现场负责人：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="70" />
-        <source>Campaign:</source>
-        <translation>专项整治：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="72" />
-        <source>Unannounced (四不两直)</source>
-        <translation>四不两直</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="73" />
-        <source>Officers from another area</source>
-        <translation>异地交叉执法</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="78" />
-        <source>Officers (two or more)</source>
-        <translation>执法人员（不少于两名）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="90" />
-        <source>Checklists (suggested for this enterprise first)</source>
-        <translation>检查表（按适用程度排序）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="101" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="231" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="102" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="232" />
+        <source>Confirm signature</source>
+        <translation>确认签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../fieldapp/ui/signature_pad.py" line="176" />
+        <source>Sign here with the pen, a finger or the mouse</source>
+        <translation>请用手写笔、手指或鼠标在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignerRow</name>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="152" />
+        <source>Name of the signer</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="158" />
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="164" />
+        <source>Refuses…</source>
+        <translation>拒签…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="170" />
+        <source>✓ signed</source>
+        <translation>✓ 已签名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="173" />
+        <source>refused (witness: %1)</source>
+        <translation>拒签（见证人：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="176" />
+        <source>not signed (wet ink)</source>
+        <translation>未签名（打印后手签）</translation>
+    </message>
+</context>
+<context>
+    <name>StandaloneView</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="169" />
+        <source>This installation is not enrolled with an office yet, so it cannot exchange data.
+
+To enrol it: at the office, the administrator runs “fieldapp central enroll --device NAME --out FILE” on the central installation and hands you the enrolment file (*.faenrol) on a USB stick, in person. Then press the button below and choose that file. The device receives the registry, the officers, the checklists and its document-number blocks.
+
+Enrol on a new installation: one that already holds inspections is refused.</source>
+        <translation>本机尚未在单位注册，不能交换数据。
+
+注册方法：由单位管理员在中心端运行“fieldapp central enroll --device 终端名称 --out 文件”，生成注册文件（*.faenrol），用U盘当面交给您。然后按下面的按钮选择该文件。注册后本终端将收到单位名录、执法人员、检查表和文书编号段。
+
+请在新安装的终端上注册：已有检查记录的终端不能注册。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="179" />
+        <source>Enrol this device with an enrolment file…</source>
+        <translation>使用注册文件注册本终端…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="187" />
+        <source>Enrolment file</source>
+        <translation>注册文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="198" />
+        <source>Enrolled as %1 with %2.</source>
+        <translation>已注册为 %1，所属单位：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="203" />
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionView</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="70" />
+        <source>Name of the enterprise's person on site</source>
+        <translation>企业现场负责人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="72" />
+        <source>Special campaign tag (optional)</source>
+        <translation>专项整治名称（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="75" />
+        <source>Inspection type:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="76" />
+        <source>On-site representative:</source>
+        <translation>企业现场负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="77" />
+        <source>Campaign:</source>
+        <translation>专项整治：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="79" />
+        <source>Unannounced (四不两直)</source>
+        <translation>四不两直</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="80" />
+        <source>Officers from another area</source>
+        <translation>异地交叉执法</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="85" />
+        <source>Officers (two or more)</source>
+        <translation>执法人员（不少于两名）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="97" />
+        <source>Checklists (suggested for this enterprise first)</source>
+        <translation>检查表（按适用程度排序）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="108" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="109" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="115" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="117" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="127" />
         <source>New inspection: %1</source>
         <translation>新建检查：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="119" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="131" />
         <source>certificate</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="129" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
         <source>industry</source>
         <translation>行业适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="129" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
         <source>special hazard</source>
         <translation>重点监管类型适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="129" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
         <source>general</source>
         <translation>通用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/inspection_start.py" line="132" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="144" />
         <source>%n item(s)</source>
         <translation><numerusform>%n 项</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="156" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="160" />
+        <source>Assigned by the office: %1</source>
+        <translation>单位下达：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_start.py" line="182" />
         <source>Choose at least one checklist.</source>
         <translation>请至少选择一张检查表。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="159" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="185" />
         <source>Start the inspection anyway?</source>
         <translation>仍要开始检查吗？</translation>
     </message>
@@ -1584,75 +2247,112 @@ The current data is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>SummaryBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="116" />
+        <source>Records</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="116" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="117" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="117" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="22" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="388" />
         <source>Sync with the office</source>
         <translation>与单位同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="24" />
-        <source>last sync</source>
-        <translation>最近同步</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="394" />
+        <source>Reading the sync state…</source>
+        <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="25" />
-        <source>changes recorded on this device</source>
-        <translation>本机变更序号</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="26" />
-        <source>last backup</source>
-        <translation>最近备份</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="31" />
-        <source>Sync is not set up on this device yet.
-
-Back at the office you will export this device's records as a sync bundle here, and import what the office sends: the enterprise registry, checklist updates, document-number blocks and assigned inspections.</source>
-        <translation>本机尚未设置同步。
-
-同步功能即将上线：回到单位后，可在这里将本机记录导出为同步包，并导入单位下发的企业名录、检查表更新、文书编号段和派发的检查任务。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="37" />
-        <source>Export sync bundle…</source>
-        <translation>导出同步包…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="38" />
-        <source>Import sync bundle…</source>
-        <translation>导入同步包…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="44" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="401" />
         <source>Document-number blocks on this device</source>
         <translation>本机文书编号段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="48" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="405" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="49" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="406" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="50" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="407" />
         <source>Serials</source>
         <translation>编号范围</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="51" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="408" />
         <source>Remaining</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="60" />
-        <source>last sync (never)</source>
-        <translation>最近同步（尚未同步）</translation>
+        <location filename="../../fieldapp/ui/sync_page.py" line="433" />
+        <source>This installation: %1</source>
+        <translation>本机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="457" />
+        <source>Bundle written to %1</source>
+        <translation>数据包已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="459" />
+        <source>Writing the bundle…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="463" />
+        <source>Import a bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_page.py" line="481" />
+        <source>Checking and importing the bundle…</source>
+        <translation>正在校验并导入数据包…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResultDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="62" />
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="67" />
+        <source>✓ Genuine and valid</source>
+        <translation>✓ 文书真实有效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="67" />
+        <source>✗ Not valid</source>
+        <translation>✗ 核验未通过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="77" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

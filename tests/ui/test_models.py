@@ -80,3 +80,41 @@ def test_due_soon_excludes_overdue_and_far_deadlines() -> None:
     rows = [{"status": "ordered", "deadline": (today + timedelta(days=d)).isoformat()} for d in (-1, 0, 3, 4)]
     rows.append({"status": "closed", "deadline": today.isoformat()})
     assert [r["deadline"] for r in due_soon(rows, 3, today)] == ["2026-05-01", "2026-05-04"]
+
+
+# -- documents and sync (no widget) ------------------------------------------------------------------
+
+def test_sync_summary_rows_name_the_tables_in_chinese() -> None:
+    from fieldapp.ui.sync_page import ConflictModel, import_summary, summary_rows
+
+    rows = summary_rows({"findings": {"inserted": 2, "updated": 1, "deleted": 0},
+                         "evidence": {"inserted": 0, "updated": 0, "deleted": 0}, "documents": 3})
+    assert rows == [{"table": "隐患", "inserted": 2, "updated": 1, "deleted": 0},
+                    {"table": "执法文书", "inserted": 3, "updated": 0, "deleted": 0}]
+
+    from types import SimpleNamespace
+
+    result = SimpleNamespace(status="applied", files=4, conflicts=1,
+                             counts={"findings": {"inserted": 2, "updated": 1, "deleted": 0}})
+    text = import_summary(result)
+    assert "3 条变更" in text and "4 个文件" in text and "1 处" in text
+
+    model = ConflictModel()
+    model.set_rows([{"id": "c1", "label": "宏达化工", "table_name": "enterprises", "field": "phone",
+                     "kept_value": "0591-1", "lost_value": None, "detected_at": "2026-11-20T08:00:00Z"}])
+    values = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert values[:5] == ["宏达化工", "单位", "联系电话", "0591-1", "（空）"]
+
+
+def test_document_rows_filter_by_type_and_verification_text() -> None:
+    from types import SimpleNamespace
+
+    from fieldapp.ui.documents_page import document_rows, verification_text
+
+    rows = [{"id": "1", "type": "rectification_order"}, {"id": "2", "type": "inspection_record"}]
+    assert [r["id"] for r in document_rows(rows, "inspection_record")] == ["2"]
+    assert len(document_rows(rows, None)) == 2
+    check = SimpleNamespace(valid=False, reasons=[SimpleNamespace(en="altered", zh="文件已被改动")], notes=[],
+                            signer="示范县 执法终端", payload=None)
+    valid, text = verification_text(check)
+    assert not valid and "✗ 文件已被改动" in text and "示范县 执法终端" in text

@@ -69,8 +69,15 @@ def test_inspection_visit_with_the_keyboard(qtbot: QtBot, ctx: AppContext, dialo
     assert editor.findChild(type(editor.evidence), "evidencePanel") is editor.evidence
     assert editor.basis.text()  # the item's legal basis is visible while the finding is written
     editor.deadline.setDate(editor.deadline.date().addDays(5))
-    qtbot.mouseClick(editor.order_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: findings.get(store, found[0]["id"])["status"] == "ordered", timeout=3000)
+    flows: list = []
+    walker.document_opened.connect(flows.append)
+    qtbot.mouseClick(editor.order_button, Qt.MouseButton.LeftButton)  # 责令整改 drafts the order
+    qtbot.waitUntil(lambda: bool(flows), timeout=3000)
+    assert flows[0].selected_findings() == [found[0]["id"]]
+    assert flows[0].deadline.date() == editor.deadline.date()
+    qtbot.waitUntil(lambda: flows[0].pdf is not None, timeout=10000)
+    flows[0].accept()
+    walker.open_editors = False  # finishing would open the next notice
 
     qtbot.mouseClick(walker.finish_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: inspections.get(store, inspection_id)["status"] == "completed", timeout=3000)
