@@ -1,7 +1,7 @@
 """What goes on an enforcement document (执法文书), independent of the database.
 
 The four document types are frozen dataclasses; the services layer fills them from the records and
-``fieldapp.documents.render.render`` turns one into a PDF. Values are printed as given: dates are
+``fieldapp.documents.renderer.render`` turns one into a PDF. Values are printed as given: dates are
 ``datetime.date``/``datetime.datetime``, names and numbers are plain strings (the document number is
 already formatted, e.g. ``梁应急责改〔2026〕15号``).
 

@@ -26,7 +26,7 @@ from cryptography import x509
 
 from fieldapp.documents.pades import SignatureCheck, verify_pdf_signature
 from fieldapp.documents.qr import HASH_BYTES, Payload, Reason, parse_payload, verify_payload
-from fieldapp.documents.render import cn_date
+from fieldapp.documents.renderer import cn_date
 from fieldapp.errors import FieldappError
 
 log = logging.getLogger(__name__)

@@ -95,14 +95,13 @@ def get(store: Store, document_id: str) -> Row:
     return store.require("documents", document_id, "document", "文书")
 
 
-def list_documents(store: Store, *, enterprise_id: str | None = None, status: str | None = None) -> list[Row]:
+def list_documents(store: Store, *, enterprise_id: str | None = None, status: str | None = None,
+                   doc_type: str | None = None) -> list[Row]:
     clauses, params = ["1"], []
-    if enterprise_id:
-        clauses.append("d.enterprise_id = ?")
-        params.append(enterprise_id)
-    if status:
-        clauses.append("d.status = ?")
-        params.append(status)
+    for column, value in (("d.enterprise_id", enterprise_id), ("d.status", status), ("d.doc_type", doc_type)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
     return store.query(
         "SELECT d.id, d.number, d.doc_type AS type, d.status, d.issued_at, d.deadline, d.enterprise_id,"
         " e.name AS enterprise_name FROM documents d JOIN enterprises e ON e.id = d.enterprise_id WHERE "

@@ -124,10 +124,10 @@ def _open_findings(store: Store, inspection_id: str) -> list[str]:
             if f["status"] in ("open", "ordered")]
 
 
-def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
-          deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
-          reinspection_id: str | None = None, replaces_id: str | None = None) -> Row:
-    """A draft document built from the records; nothing is numbered or signed yet."""
+def _spec(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None,
+          deadline: str | None, interim_measures: str, measures: Mapping[str, Any] | None,
+          reinspection_id: str | None) -> tuple[Row, dict[str, Any]]:
+    """Check what a draft is made of; returns the inspection and the draft's spec."""
     store = ws.store
     numbering.check_doc_type(doc_type)
     inspection = inspections.get(store, inspection_id)
@@ -150,11 +150,53 @@ def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list
         raise ValidationError("say which on-site measures are decided", "请填写现场处理措施")
     if deadline:
         deadline = date.fromisoformat(deadline[:10]).isoformat()
-    spec = {"finding_ids": finding_ids or [], "deadline": deadline, "interim_measures": interim_measures,
-            "measures": dict(measures or {}), "reinspection_id": reinspection_id}
-    return documents.create_draft(store, doc_type=doc_type, enterprise_id=inspection["enterprise_id"],
-                                  inspection_id=inspection_id, deadline=deadline, replaces_id=replaces_id,
+    return inspection, {"finding_ids": finding_ids or [], "deadline": deadline, "interim_measures": interim_measures,
+                        "measures": dict(measures or {}), "reinspection_id": reinspection_id}
+
+
+def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
+          deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
+          reinspection_id: str | None = None, replaces_id: str | None = None) -> Row:
+    """A draft document built from the records; nothing is numbered or signed yet."""
+    inspection, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                             deadline=deadline, interim_measures=interim_measures, measures=measures,
+                             reinspection_id=reinspection_id)
+    return documents.create_draft(ws.store, doc_type=doc_type, enterprise_id=inspection["enterprise_id"],
+                                  inspection_id=inspection_id, deadline=spec["deadline"], replaces_id=replaces_id,
                                   content={"spec": spec})
+
+
+def redraft(ws: Workspace, document_id: str, *, doc_type: str | None = None, inspection_id: str,
+            finding_ids: list[str] | None = None, deadline: str | None = None, interim_measures: str = "",
+            measures: Mapping[str, Any] | None = None, reinspection_id: str | None = None,
+            replaces_id: str | None = None) -> Row:
+    """Change a draft in place (the user edits before signing); another type or visit makes a new draft."""
+    store = ws.store
+    current = documents.get(store, document_id)
+    if current["status"] != "draft":
+        raise ValidationError("an issued document cannot be changed; void it and issue a new one",
+                              "已签发的文书不能修改；如需更正，请作废后重新签发")
+    doc_type = doc_type or current["doc_type"]
+    if doc_type != current["doc_type"] or inspection_id != current["inspection_id"]:
+        with store.transaction():
+            discard(ws, document_id)
+            return draft(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                         deadline=deadline, interim_measures=interim_measures, measures=measures,
+                         reinspection_id=reinspection_id, replaces_id=replaces_id)
+    _, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids, deadline=deadline,
+                    interim_measures=interim_measures, measures=measures, reinspection_id=reinspection_id)
+    return documents.update_draft(store, document_id, {"spec": spec}, deadline=spec["deadline"])
+
+
+def discard(ws: Workspace, document_id: str) -> None:
+    """Throw a draft away (it was never numbered or signed; the deletion is recorded like any other)."""
+    store = ws.store
+    with store.transaction():
+        doc = documents.get(store, document_id)
+        if doc["status"] != "draft":
+            raise ValidationError("only a draft can be discarded; void an issued document instead",
+                                  "只有草稿可以删除；已签发的文书请作废")
+        store.delete("documents", document_id, reason="draft discarded")
 
 
 def _date(value: str | None) -> date | None:
@@ -427,5 +469,6 @@ def verify_qr(ws: Workspace, text: str) -> Any:
     return verify_qr_text(text, known_keys(ws), record_lookup(ws))
 
 
-def list_notices(ws: Workspace, *, status: str | None = None, enterprise_id: str | None = None) -> list[Row]:
-    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id)
+def list_notices(ws: Workspace, *, status: str | None = None, enterprise_id: str | None = None,
+                 doc_type: str | None = None) -> list[Row]:
+    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id, doc_type=doc_type)

@@ -138,6 +138,11 @@ def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:
     window = MainWindow(ctx)
     window.show()
     code = app.exec()
+    # Delete the window while the QApplication still exists: left to the interpreter's exit, it could be
+    # destroyed after the application and crash (seen as malloc_consolidate aborts on exit).
+    import shiboken6
+
+    shiboken6.delete(window)
     ctx.close()
     workspace.close()
     return int(code)

@@ -205,3 +205,22 @@ def test_cli_visit_list_export_verify_void(tmp_path: Path, ws: Workspace) -> Non
     failed = run_cli(data, "inspections", "record", str(tmp_path / "broken.json"))
     assert failed.returncode == 1 and "nope.jpg" in failed.stderr
     assert json.loads(run_cli(data, "stats", "--json").stdout) == before
+
+
+def test_redraft_changes_the_draft_in_place_and_discard_removes_it(ws: Workspace, visit: dict[str, str],
+                                                                   blocks: None) -> None:
+    first = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                          deadline=(TODAY + timedelta(days=5)).isoformat())
+    later = (TODAY + timedelta(days=9)).isoformat()
+    again = notices.redraft(ws, first["id"], inspection_id=visit["inspection_id"], deadline=later,
+                            interim_measures="停用配电箱")
+    assert again["id"] == first["id"] and again["deadline"] == later
+    other = notices.redraft(ws, first["id"], doc_type="inspection_record", inspection_id=visit["inspection_id"])
+    assert other["id"] != first["id"] and ws.store.get("documents", first["id"]) is None
+    assert [d["type"] for d in notices.list_notices(ws, doc_type="inspection_record")] == ["inspection_record"]
+    notices.discard(ws, other["id"])
+    assert notices.list_notices(ws) == []
+    issued = notices.issue(ws, notices.draft(ws, doc_type="inspection_record",
+                                             inspection_id=visit["inspection_id"])["id"])
+    with pytest.raises(ValidationError):
+        notices.discard(ws, issued.document["id"])
