@@ -252,19 +252,10 @@ class BlobStore:
         Meant for videos and audio, which can be larger than memory. The hash is computed while copying,
         so the source is read once.
         """
+        from fieldapp.photos.media import open_source
+
         path = Path(path)
-        try:
-            src = open(path, "rb")  # noqa: SIM115 - closed in the finally below, alongside the temp file
-        except FileNotFoundError:
-            raise FieldappError(f"File not found: {path}", f"找不到文件：{path}") from None
-        except IsADirectoryError:
-            raise FieldappError(
-                f"This is a folder, not a file: {path}", f"这是文件夹，不是文件：{path}"
-            ) from None
-        except OSError as e:
-            raise FieldappError(
-                f"Cannot read {path.name}: {e.strerror or e}", f"无法读取文件 {path.name}：{e.strerror or e}"
-            ) from e
+        src = open_source(path)  # closed in the finally below, alongside the temp file
         tmp: Path | None = None
         try:
             too_big = FieldappError(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from fieldapp.errors import FieldappError
 
@@ -149,11 +150,10 @@ def sniff(head: bytes, ext: str = "") -> MediaType | None:
     return None
 
 
-def classify(path: Path) -> MediaType:
-    """Classify the file at ``path`` or raise :class:`FieldappError` if it is not a supported medium."""
+def open_source(path: Path) -> BinaryIO:
+    """Open a file the user picked, with a clear message for a missing file, a folder or no permission."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(SNIFF_BYTES)
+        return open(path, "rb")
     except FileNotFoundError:
         raise FieldappError(f"File not found: {path}", f"找不到文件：{path}") from None
     except IsADirectoryError:
@@ -164,6 +164,12 @@ def classify(path: Path) -> MediaType:
         raise FieldappError(
             f"Cannot read {path.name}: {e.strerror or e}", f"无法读取文件 {path.name}：{e.strerror or e}"
         ) from e
+
+
+def classify(path: Path) -> MediaType:
+    """Classify the file at ``path`` or raise :class:`FieldappError` if it is not a supported medium."""
+    with open_source(path) as f:
+        head = f.read(SNIFF_BYTES)
     if not head:
         raise FieldappError(f"{path.name} is empty (0 bytes).", f"文件 {path.name} 是空的（0 字节）。")
     found = sniff(head, path.suffix)

@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -170,12 +169,7 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
     counts: dict[str, int] = {}
     files: dict[str, BlobStore] = {}
     evidence_store, pdf_store = data_store(ws.data_dir, "evidence"), data_store(ws.data_dir, "documents")
-    tmpdir = ws.data_dir / "tmp"
-    tmpdir.mkdir(parents=True, exist_ok=True)
-    fd, inner_name = tempfile.mkstemp(suffix=".zip", dir=tmpdir)
-    os.close(fd)
-    inner = Path(inner_name)
-    try:
+    with identity.scratch_file(ws) as inner:
         writer = bundle.Writer(inner)
         selected = changes(store, role, recipient, base)
         for n, (table, where, params) in enumerate(selected):
@@ -211,8 +205,6 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
         out.parent.mkdir(parents=True, exist_ok=True)
         envelope.seal(inner, out, header=header, sign=keys.sign_payload,
                       recipient_x25519=bytes.fromhex(target["x25519_public"]))
-    finally:
-        inner.unlink(missing_ok=True)
     with store.transaction():
         store.conn.execute("INSERT INTO sync_log (bundle_id, peer_id, direction, base_seq, upto_seq, at, summary)"
                            " VALUES (?, ?, 'export', ?, ?, ?, ?)",
@@ -284,20 +276,14 @@ def import_bundle(ws: Workspace, path: Path, *, progress: Progress | None = None
         raise envelope._reject("this is an enrolment file: use `fieldapp enroll FILE`", "这是注册文件，请使用注册功能导入")
     sender, pin = _check_sender(store, header)
     envelope.verify_signature(path, header, bytes.fromhex(str(header.raw["sender_ed25519"])))
-    tmpdir = ws.data_dir / "tmp"
-    tmpdir.mkdir(parents=True, exist_ok=True)
-    fd, inner_name = tempfile.mkstemp(suffix=".zip", dir=tmpdir)
-    inner = Path(inner_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    with identity.scratch_file(ws) as inner:
+        with inner.open("wb") as fh:
             envelope.open_to(path, header, fh, identity.x25519_private(ws))
         reader = bundle.Reader(inner)
         try:
             return _apply(ws, reader, header, sender, pin, progress)
         finally:
             reader.close()
-    finally:
-        inner.unlink(missing_ok=True)
 
 
 def _apply(ws: Workspace, reader: bundle.Reader, header: envelope.Header, sender: Row, pin: bool,

@@ -7,6 +7,10 @@ only the role, ids and the public keys of the peers.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,6 +119,20 @@ def public_identity(ws: Workspace, name: str) -> Public:
     keys = signing_keys(ws)
     return Public(ws.store.device_id, name, keys.payload_public_key.hex(), x25519_public(ws).hex(),
                   keys.certificate.public_bytes(serialization.Encoding.PEM).decode("ascii"))
+
+
+@contextmanager
+def scratch_file(ws: Workspace, suffix: str = ".zip") -> Iterator[Path]:
+    """A temporary file in the data directory (same disk as the result), removed afterwards."""
+    folder = ws.data_dir / "tmp"
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(suffix=suffix, dir=folder)
+    os.close(fd)
+    path = Path(name)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def dumps(value: Any) -> str:

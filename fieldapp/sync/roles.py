@@ -11,10 +11,8 @@ the office in its first bundle, which proves the secret, and are pinned there.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -112,12 +110,7 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
         "settings": {k: settings.get(store, k) for k in SHARED_SETTINGS},
         "created_at": utc_now(),
     }
-    tmpdir = ws.data_dir / "tmp"
-    tmpdir.mkdir(parents=True, exist_ok=True)
-    fd, inner_name = tempfile.mkstemp(suffix=".zip", dir=tmpdir)
-    os.close(fd)
-    inner = Path(inner_name)
-    try:
+    with identity.scratch_file(ws) as inner:
         writer = bundle.Writer(inner)
         for table in ENROL_TABLES:
             where, params = ("assigned_device = ?", (device_id,)) if table == "number_blocks" else ("1", ())
@@ -128,8 +121,6 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
                   "sender_ed25519": keys.payload_public_key.hex()}
         out.parent.mkdir(parents=True, exist_ok=True)
         envelope.seal(inner, out, header=header, sign=keys.sign_payload, recipient_x25519=None)
-    finally:
-        inner.unlink(missing_ok=True)
     return EnrolmentResult(device_id, name, out, blocks)
 
 
@@ -149,12 +140,8 @@ def enroll(ws: Workspace, path: Path) -> dict[str, Any]:
     # which is why it is handed over in person); from now on only that key is accepted.
     central_key = bytes.fromhex(str(header.raw["sender_ed25519"]))
     envelope.verify_signature(Path(path), header, central_key)
-    tmpdir = ws.data_dir / "tmp"
-    tmpdir.mkdir(parents=True, exist_ok=True)
-    fd, inner_name = tempfile.mkstemp(suffix=".zip", dir=tmpdir)
-    inner = Path(inner_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    with identity.scratch_file(ws) as inner:
+        with inner.open("wb") as fh:
             envelope.open_to(Path(path), header, fh, None)
         reader = bundle.Reader(inner)
         try:
@@ -192,8 +179,6 @@ def enroll(ws: Workspace, path: Path) -> dict[str, Any]:
                                    " VALUES (?, ?, 'import', 0, 0, ?)", (m["bundle_id"], central["node_id"], utc_now()))
         finally:
             reader.close()
-    finally:
-        inner.unlink(missing_ok=True)
     _move_old_keys(ws, device_id)
     identity.x25519_private(ws)
     identity.signing_keys(ws)
