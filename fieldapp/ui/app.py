@@ -101,17 +101,42 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def fill_demo(app: QApplication, workspace: Workspace) -> None:
+    """First start on an empty data directory: a demo county with issued notices, made in a thread."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
     from fieldapp.models import demo
+    from fieldapp.services import demo_visits
 
     dialog = QProgressDialog(app.translate("App", "Creating demo data…"), "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
     dialog.show()
-    app.processEvents()
-    try:
-        demo.fill(workspace.store)
-    finally:
-        dialog.close()
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            demo.fill(workspace.store)
+            demo_visits.add_visits(workspace, count=6)
+        except BaseException as exc:  # shown below, on the main thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, name="fieldapp-demo")
+    worker.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+    timer.start(50)
+    loop.exec()  # the window keeps painting while the demo is written
+    timer.stop()
+    worker.join()
+    dialog.close()
+    if failure:
+        error = failure[0]
+        log.error("demo data failed", exc_info=error)
+        QMessageBox.warning(None, "fieldapp", error.zh if isinstance(error, FieldappError) else
+                            app.translate("App", "Demo data could not be created; see the log."))
 
 
 def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:

@@ -338,12 +338,27 @@ class DocumentFlow(QDialog):
         self.print_dialog_button = util.button(self.tr("Print…"))
         self.export_button = util.button(self.tr("Save PDF…"))
         self.close_button = util.button(self.tr("Close"))
-        for b in (self.preview_button, self.issue_button, self.print_button, self.print_dialog_button,
-                  self.export_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        actions.addWidget(self.close_button)
-        rl.addLayout(actions)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() < 1200:
+            # A small screen or 150 % scaling: two rows of actions, so the flow fits the screen's width.
+            for b in (self.preview_button, self.issue_button):
+                actions.addWidget(b)
+            actions.addStretch(1)
+            actions.addWidget(self.close_button)
+            after = QHBoxLayout()
+            for b in (self.print_button, self.print_dialog_button, self.export_button):
+                after.addWidget(b)
+            after.addStretch(1)
+            rl.addLayout(actions)
+            rl.addLayout(after)
+            scroll.setMinimumWidth(400)
+        else:
+            for b in (self.preview_button, self.issue_button, self.print_button, self.print_dialog_button,
+                      self.export_button):
+                actions.addWidget(b)
+            actions.addStretch(1)
+            actions.addWidget(self.close_button)
+            rl.addLayout(actions)
 
         splitter = QSplitter()
         splitter.addWidget(scroll)

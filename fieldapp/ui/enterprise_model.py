@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.models import areas, enterprises, search
 from fieldapp.models.store import Store
@@ -81,7 +82,11 @@ class EnterpriseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "township":
                 return self._townships.get(row.get("township_id") or "", "")
+            if column == "uscc" and row.get("uscc") and not row.get("uscc_check_ok", 1):
+                return f"{row['uscc']} ⚠"  # seen without hovering (the summary below the list says why)
             return row.get(column) or ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == "uscc" and not row.get("uscc_check_ok", 1):
+            return QBrush(QColor("#b45309"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "uscc" and not row.get("uscc_check_ok", 1):
             return self.tr("The check character of this code is wrong; please verify it")
         if role == Qt.ItemDataRole.UserRole:

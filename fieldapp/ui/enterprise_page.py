@@ -170,6 +170,9 @@ class EnterpriseListView(QWidget):
         self.open_only = QCheckBox(self.tr("With open hazards"))
         for combo in (self.township, self.industry, self.risk, self.tag):
             combo.setMinimumHeight(util.TOUCH - 4)
+            # Narrow enough for a 1366×768 screen at 150 %: the list that opens shows the whole names.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
             combo.currentIndexChanged.connect(self.apply_filters)
         self.open_only.toggled.connect(self.apply_filters)
 

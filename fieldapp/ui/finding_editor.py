@@ -48,7 +48,12 @@ class FindingEditor(QDialog):
         self.finding_id = finding_id
         self.setWindowTitle(self.tr("Hazard"))
         self.setMinimumWidth(760)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The fields scroll (the on-screen keyboard of a tablet may cover the lower half); the buttons stay.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(util.scroll_form(body), 1)
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -84,6 +89,7 @@ class FindingEditor(QDialog):
         layout.addLayout(form)
         self.evidence = EvidencePanel(ctx, self)
         layout.addWidget(self.evidence)
+        layout.addStretch(1)
         buttons = QHBoxLayout()
         self.order_button = util.button(self.tr("Order rectification by deadline"), primary=True)
         self.fixed_button = util.button(self.tr("Rectified on the spot"))
@@ -91,7 +97,7 @@ class FindingEditor(QDialog):
         self.close_button = util.button(self.tr("Close"))
         for b in (self.order_button, self.fixed_button, self.save_button, self.close_button):
             buttons.addWidget(b)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         self.order_button.setToolTip(self.tr("Ctrl+Enter: draft the rectification order for this hazard"))
         QShortcut(QKeySequence("Ctrl+Return"), self, self.order)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.order)

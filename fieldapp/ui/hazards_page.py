@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,11 +38,14 @@ from fieldapp.ui.tasks import AppContext, OpContext
 class FindingDetail(QWidget):
     """One hazard: facts, history, the moves the lifecycle allows now, and the major-hazard records."""
 
+    flow_opened = Signal(object)  # the DocumentFlow opened by 责令整改
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.finding: Row | None = None
         self.reinspection: ReinspectionDialog | None = None
+        self.flow: QWidget | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -111,6 +114,10 @@ class FindingDetail(QWidget):
         self.history.setWordWrap(True)
         layout.addWidget(self.history)
         layout.addStretch(1)
+        # Wide enough for two action buttons side by side: the splitter takes the room from the table
+        # (which scrolls sideways) rather than clip the buttons at 150 % scaling.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.actions_box.minimumSizeHint().width() + 40)
         self.show_finding(None)
 
     def show_finding(self, finding_id: str | None) -> None:
@@ -189,7 +196,20 @@ class FindingDetail(QWidget):
             FindingEditor(self.ctx, self.finding["id"], self).open()
 
     def order(self) -> None:
+        """责令整改: the rectification order is drafted, signed and issued in the document flow, with this
+        hazard preselected; issuing puts it under the order. A hazard recorded outside any inspection has no
+        notice to go on, so it is ordered directly with a deadline."""
         if self.finding is None:
+            return
+        inspection_id = self.finding.get("inspection_id")
+        if inspection_id:
+            from fieldapp.ui.document_flow import DocumentFlow
+
+            flow = DocumentFlow(self.ctx, str(inspection_id), self, doc_type="rectification_order",
+                                finding_ids=[str(self.finding["id"])])
+            self.flow = flow
+            self.flow_opened.emit(flow)
+            flow.open()
             return
         default = self.finding.get("deadline") or findings.default_deadline(self.ctx.reader)
         deadline = util.ask_date(self, self.tr("Order rectification"), self.tr("Rectify by:"), default)

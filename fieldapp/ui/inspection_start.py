@@ -55,7 +55,12 @@ class StartInspectionView(QWidget):
         self.ctx = ctx
         self.enterprise_id: str | None = None
         self.assignment: dict[str, Any] | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls, so a field can be brought above a tablet's on-screen keyboard; the buttons stay.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(util.scroll_form(body), 1)
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -110,7 +115,7 @@ class StartInspectionView(QWidget):
         self.start_button.setObjectName("primaryButton")
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         self.officers.itemChanged.connect(lambda _i: self.update_warning())
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.start_button.clicked.connect(self.start)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.resources import resource_path
+from fieldapp.ui import util
 from fieldapp.ui.tasks import AppContext
 from fieldapp.workspace import Workspace
 
@@ -85,6 +87,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._on_row)
         self.show_page(start_page)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            util.follow_keyboard(app)  # text fields stay above the on-screen keyboard of a tablet
         ctx.bus.navigate.connect(self.navigate)
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().showMessage(self.tr("Data directory: %1").replace("%1", str(ctx.workspace.data_dir)))

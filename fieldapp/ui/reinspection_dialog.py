@@ -62,7 +62,7 @@ class ReinspectionDialog(QDialog):
         store = ctx.reader
         enterprise = store.get("enterprises", enterprise_id) or {}
         self.setWindowTitle(self.tr("Re-inspection"))
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(880, 480)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Re-inspection: %1").replace("%1", enterprise.get("name", "")))
         title.setObjectName("detailTitle")
@@ -135,16 +135,16 @@ class ReinspectionDialog(QDialog):
         if not candidates:
             grid.addWidget(util.empty_state(self.tr("This enterprise has no hazard waiting for re-inspection.")),
                            1, 0, 1, 4)
+        # The overall note is the last row of the scrolled grid: it can be scrolled above the on-screen keyboard.
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Overall note (optional)"))
+        self.note.setMinimumHeight(util.TOUCH - 8)
+        grid.addWidget(self.note, len(candidates) + 2, 0, 1, 4)
         grid.setRowStretch(len(candidates) + 1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         layout.addWidget(scroll, 1)
-
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Overall note (optional)"))
-        self.note.setMinimumHeight(util.TOUCH - 8)
-        layout.addWidget(self.note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = util.button(self.tr("Cancel"))

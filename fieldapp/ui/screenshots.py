@@ -1,11 +1,13 @@
 """`make screenshots`: render every main view at 1366×768 over demo data into PNG files.
 
 The views are driven through the same widgets and operations a user touches, so a screenshot that looks
-wrong is a screen that is wrong.
+wrong is a screen that is wrong. With QT_SCALE_FACTOR=1.5 the window is 1366×768 physical pixels (a
+laptop or tablet at 150 %), to check that nothing clips.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +23,8 @@ from fieldapp.ui.app import STYLE, create_app, install_translator, load_fonts
 from fieldapp.ui.tasks import AppContext
 from fieldapp.workspace import Workspace
 
-SIZE = (1366, 768)
+SCALE = float(os.environ.get("QT_SCALE_FACTOR") or 1)
+SIZE = (round(1366 / SCALE), round(768 / SCALE))  # logical pixels: 1366×768 on the screen
 
 
 def settle(app: QApplication, ctx: AppContext | None = None) -> None:
@@ -35,6 +38,8 @@ def with_dialog(window: QWidget, dialog: QDialog) -> QPixmap:
     """The window dimmed with the dialog centred on it, as the user sees a modal dialog."""
     dialog.resize(min(dialog.sizeHint().width() + 40, SIZE[0] - 120), min(dialog.sizeHint().height() + 20,
                                                                           SIZE[1] - 60))
+    for _ in range(3):  # let the dialog lay out at its new size (scroll areas adjust in a second pass)
+        QApplication.processEvents()
     shot = window.grab()
     top = dialog.grab()
     painter = QPainter(shot)
@@ -109,6 +114,7 @@ def main(out_dir: str) -> int:
         settle(app, ctx)
         save("inspection", window.grab())
         if editors:
+            annotation_shots(app, ctx, editors[-1], Path(tmp), save)
             save("finding", with_dialog(window, editors[-1]))
             editors[-1].close()
         document_shots(app, ctx, window, walker.inspection_id, save)
@@ -147,6 +153,80 @@ def main(out_dir: str) -> int:
         workspace.close()
         sync_shots(app, Path(tmp), save)
     return 0
+
+
+def site_photo(path: Path) -> Path:
+    """A stand-in for a photo taken on site: a distribution box with its door missing and bare wires."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rnd = random.Random(7)
+    w, h = 1600, 1200
+    image = Image.new("RGB", (w, h))
+    draw = ImageDraw.Draw(image)
+    for y in range(h):  # a whitewashed wall, darker towards the floor
+        shade = 205 - int(45 * y / h)
+        draw.line([(0, y), (w, y)], fill=(shade, shade - 4, shade - 12))
+    draw.rectangle([0, 1010, w, h], fill=(118, 112, 104))  # concrete floor
+    for _ in range(1800):  # stains and dust
+        x, y = rnd.randrange(w), rnd.randrange(1010)
+        g = rnd.randrange(120, 190)
+        draw.point((x, y), fill=(g, g - 6, g - 14))
+    draw.rectangle([520, 250, 1080, 900], fill=(150, 156, 160), outline=(70, 74, 78), width=10)  # the box
+    draw.rectangle([560, 300, 1040, 860], fill=(58, 62, 66))  # open: no door
+    for row, y in enumerate((360, 520, 680)):
+        draw.rectangle([590, y, 1010, y + 24], fill=(170, 170, 160))  # DIN rails
+        for i in range(7 - row * 2):
+            x = 610 + i * 56
+            draw.rectangle([x, y - 40, x + 44, y + 64], fill=(236, 234, 228), outline=(90, 90, 90), width=2)
+            draw.rectangle([x + 16, y - 10, x + 28, y + 18], fill=(40, 40, 40))
+    for i, colour in enumerate(((200, 40, 30), (30, 90, 200), (220, 180, 30), (40, 150, 60), (30, 30, 30))):
+        x0 = 700 + i * 40
+        points = [(x0, 860), (x0 - 10 + i * 6, 960), (x0 - 60 + i * 22, 1040), (x0 - 150 + i * 45, 1110)]
+        draw.line(points, fill=colour, width=12, joint="curve")
+    draw.line([(960, 820), (1000, 870), (990, 905)], fill=(184, 115, 51), width=6)  # bare copper
+    draw.polygon([(1180, 300), (1280, 470), (1080, 470)], fill=(250, 204, 21), outline=(30, 30, 30))
+    draw.text((1168, 370), "!", fill=(20, 20, 20))
+    draw.rectangle([1220, 560, 1300, 1010], fill=(120, 80, 50))  # a wooden pallet against the wall
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    image.save(path, "JPEG", quality=88)
+    return path
+
+
+def annotation_shots(app: QApplication, ctx: AppContext, editor: Any, tmp: Path, save: Any) -> None:
+    """A site photo on the hazard, marked up in the annotation editor (drawn with the pointer), then saved."""
+    from fieldapp.services import evidence
+    from fieldapp.ui.photo_annotator import PhotoAnnotator
+
+    finding_id = editor.finding_id
+    photo = site_photo(tmp / "现场照片.jpg")
+    ctx.tasks.call(lambda: evidence.attach(ctx.workspace, finding_id=finding_id, paths=[photo]))
+    editor.evidence.reload()
+    settle(app, ctx)
+    dialog = editor.evidence.annotate(editor.evidence.strip.count() - 1)
+    if not isinstance(dialog, PhotoAnnotator):
+        return
+    dialog.resize(*SIZE)
+    settle(app, ctx)
+    canvas = dialog.canvas
+    util.ask_text = lambda parent, title, label: "箱门缺失，线路裸露"
+
+    def drag(a: tuple[float, float], b: tuple[float, float]) -> None:
+        canvas.pointer_down(canvas.to_widget(*a))
+        canvas.pointer_move(canvas.to_widget(*b))
+        canvas.pointer_up(canvas.to_widget(*b))
+
+    drag((0.36, 0.64), (0.58, 0.70))
+    dialog.set_tool("ellipse")
+    drag((0.555, 0.62), (0.665, 0.80))
+    dialog.set_tool("text")
+    drag((0.08, 0.14), (0.08, 0.14))
+    dialog.set_tool("arrow")
+    settle(app, ctx)
+    save("photo-annotation", dialog.grab())
+    dialog.save_button.click()
+    settle(app, ctx)
 
 
 def wait_rendered(app: QApplication, ms: int = 600) -> None:

@@ -146,7 +146,8 @@ class StatisticsPage(QWidget):
 
         self.township_model = RowsModel(columns(), self)
         self.industry_model = RowsModel(columns(), self)
-        self.tabs.addTab(self.charts, self.tr("Charts"))
+        # The charts scroll rather than push the window taller than a 768-pixel screen at 150 %.
+        self.tabs.addTab(util.scroll_form(self.charts), self.tr("Charts"))
         self.tabs.addTab(make_table(self.township_model), self.tr("By township"))
         self.tabs.addTab(make_table(self.industry_model), self.tr("By industry"))
         layout.addWidget(self.tabs, 1)

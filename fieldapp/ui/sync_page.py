@@ -398,6 +398,11 @@ class SyncPage(QWidget):
         self.central = CentralView(self)
         for w in (self.loading, self.standalone, self.device, self.central):
             self.stack.addWidget(w)
+        # The page scrolls rather than push the window taller than a 768-pixel screen at 150 %.
+        body = QWidget()
+        outer, layout = layout, QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(util.scroll_form(body), 1)
         layout.addWidget(self.stack, 1)
         self.blocks_title = QLabel(self.tr("Document-number blocks on this device"))
         self.blocks_title.setObjectName("sectionTitle")

@@ -8,17 +8,24 @@ from __future__ import annotations
 import contextlib
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QInputDevice
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +87,7 @@ def qdate(value: str) -> QDate:
 def button(text: str, *, primary: bool = False, danger: bool = False) -> QPushButton:
     b = QPushButton(text)
     b.setMinimumHeight(TOUCH)
+    b.ensurePolished()  # measure with the style sheet's font (11 pt), not the default one
     # Style-sheet padding is not in the size hint; without this the label is elided ("导出 Exce…").
     b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text) + 36)
     if primary:
@@ -139,3 +147,122 @@ def short_time(value: str | None) -> str:
         with contextlib.suppress(ValueError):
             value = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone().isoformat()
     return value[:16].replace("T", " ")
+
+
+# -- touch: forms scroll, and the field being typed into stays above the on-screen keyboard -------------
+
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+
+class FormScroll(QScrollArea):
+    """A frameless, resizable scroll area for a form; its size hint is the form's, so dialogs open at
+    their natural size and only scroll when the screen (or the on-screen keyboard) leaves less room."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(widget)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return inner.sizeHint() + QSize(2 * self.frameWidth() + bar, 2 * self.frameWidth())
+
+
+def scroll_form(widget: QWidget) -> FormScroll:
+    return FormScroll(widget)
+
+
+def has_touch_screen() -> bool:
+    return any(d.type() == QInputDevice.DeviceType.TouchScreen for d in QInputDevice.devices())
+
+
+class KeyboardFollower(QObject):
+    """Keeps the text field that has focus visible above the on-screen keyboard (Windows tablets).
+
+    The Windows touch keyboard covers the bottom of the screen without resizing the window. When a line or
+    text edit gets focus inside a QScrollArea, the area scrolls it into view with a margin of a third of its
+    height below it; on a touch device (or while Qt reports the keyboard) the form also gets that much room
+    at its bottom, so that even its last field can be scrolled up above the keyboard.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._padded: tuple[QScrollArea, tuple[int, int, int, int]] | None = None
+        app.focusChanged.connect(self.on_focus)
+        method = QGuiApplication.inputMethod()
+        method.visibleChanged.connect(lambda: self.on_focus(None, QApplication.focusWidget()))
+
+    @staticmethod
+    def area_of(widget: QWidget) -> QScrollArea | None:
+        parent = widget.parentWidget()
+        while parent is not None:
+            inner = parent.widget() if isinstance(parent, QScrollArea) else None
+            if isinstance(parent, QScrollArea) and inner is not None and inner.isAncestorOf(widget):
+                return parent
+            parent = parent.parentWidget()
+        return None
+
+    def keyboard_expected(self) -> bool:
+        method = QGuiApplication.inputMethod()
+        return method.isVisible() or not method.keyboardRectangle().isEmpty() or has_touch_screen()
+
+    def unpad(self) -> None:
+        if self._padded is not None:
+            area, margins = self._padded
+            self._padded = None
+            inner = area.widget() if shiboken_valid(area) else None
+            if inner is not None:
+                inner.setContentsMargins(*margins)
+
+    def on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        area = self.area_of(new) if isinstance(new, TEXT_INPUTS) else None
+        if self._padded is not None and self._padded[0] is not area:
+            self.unpad()
+        if area is None or new is None:
+            return
+        margin = max(80, area.viewport().height() // 3)
+        inner = area.widget()
+        if inner is not None and self._padded is None and self.keyboard_expected():
+            m = inner.contentsMargins()
+            self._padded = (area, (m.left(), m.top(), m.right(), m.bottom()))
+            inner.setContentsMargins(m.left(), m.top(), m.right(), m.bottom() + margin)
+        field = new
+
+        def scroll() -> None:
+            if shiboken_valid(area) and shiboken_valid(field):
+                scroll_into_view(area, field, margin)
+
+        QTimer.singleShot(0, scroll)  # after the layout has taken the extra room into account
+
+
+def scroll_into_view(area: QScrollArea, field: QWidget, margin: int) -> None:
+    """Like QScrollArea.ensureWidgetVisible, but also when the field is visible yet too low: its bottom
+    ends up at least `margin` above the bottom of the area (where the on-screen keyboard would be)."""
+    inner = area.widget()
+    if inner is None:
+        return
+    area.ensureWidgetVisible(field, 40, 40)  # sideways, and when it is out of view
+    bar = area.verticalScrollBar()
+    top = field.mapTo(inner, field.rect().topLeft()).y()
+    bottom = top + field.height()
+    wanted = bottom + margin - area.viewport().height()
+    if wanted > bar.value():
+        bar.setValue(min(wanted, top - 8, bar.maximum()))  # never scroll its top out of view
+
+
+def shiboken_valid(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
+def follow_keyboard(app: QApplication) -> KeyboardFollower:
+    """Install the KeyboardFollower once per application."""
+    existing = app.findChild(KeyboardFollower)
+    return existing if isinstance(existing, KeyboardFollower) else KeyboardFollower(app)

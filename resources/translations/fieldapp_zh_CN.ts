@@ -3,85 +3,138 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="100" />
+        <location filename="../../fieldapp/ui/app.py" line="112" />
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/app.py" line="139" />
+        <source>Demo data could not be created; see the log.</source>
+        <translation>演示数据生成失败，详见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="60" />
+        <source>Take photos</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="79" />
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="84" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="85" />
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="105" />
+        <source>The photo could not be taken: %1</source>
+        <translation>未能拍摄照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="116" />
+        <source>No camera found on this device.</source>
+        <translation>本机未找到摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="121" />
+        <source>The camera reports a problem: %1</source>
+        <translation>摄像头出现问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="124" />
+        <source>Aim at the hazard and press “Take photo”. Each photo is added to the hazard.</source>
+        <translation>对准隐患部位，按“拍照”。每张照片都会自动添加到该隐患。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="140" />
+        <source>%n photo(s) taken and added to the hazard.</source>
+        <translation><numerusform>已拍摄 %n 张照片，均已添加到该隐患。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>CentralView</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="261" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="262" />
         <source>Field devices</source>
         <translation>执法终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="265" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="266" />
         <source>Device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="266" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="267" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="267" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="268" />
         <source>Last bundle received</source>
         <translation>最近收到数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="268" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="269" />
         <source>Last bundle sent</source>
         <translation>最近发出数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="269" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="270" />
         <source>Changes to send</source>
         <translation>待发送变更</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="278" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="279" />
         <source>Export for the selected device…</source>
         <translation>为所选终端导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="279" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="280" />
         <source>Import a bundle…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="288" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="289" />
         <source>Conflicting edits to review</source>
         <translation>待复核的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="291" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="292" />
         <source>Restore the overwritten value</source>
         <translation>恢复被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="292" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="293" />
         <source>Keep the current value</source>
         <translation>保留当前值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="301" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="302" />
         <source>No conflicting edits: nothing to review.</source>
         <translation>没有修改冲突，无需复核。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="322" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="323" />
         <source>Conflicting edits to review (%1)</source>
         <translation>待复核的修改冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="347" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="348" />
         <source>Export the bundle for %1 to which folder?</source>
         <translation>将发给 %1 的数据包导出到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="363" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="364" />
         <source>Conflict resolved</source>
         <translation>冲突已处理</translation>
     </message>
@@ -97,32 +150,32 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="371" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="372" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="372" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="373" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="373" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="374" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="374" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="375" />
         <source>Current value (kept)</source>
         <translation>当前值（已保留）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="375" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="376" />
         <source>Overwritten value</source>
         <translation>被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="376" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="377" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
@@ -131,7 +184,7 @@
     <name>DeviceView</name>
     <message>
         <location filename="../../fieldapp/ui/sync_page.py" line="212" />
-        <location filename="../../fieldapp/ui/sync_page.py" line="242" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="243" />
         <source>changes not yet at the office</source>
         <translation>条变更尚未同步到单位</translation>
     </message>
@@ -156,17 +209,17 @@
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="239" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="240" />
         <source>all synced with the office</source>
         <translation>已全部同步到单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="247" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="248" />
         <source>This device: %1 · office: %2</source>
         <translation>本终端：%1 · 所属单位：%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="251" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="252" />
         <source>Export the bundle to which folder (USB stick)?</source>
         <translation>将数据包导出到哪个文件夹（U盘）？</translation>
     </message>
@@ -289,72 +342,72 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="403" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="418" />
         <source> [major]</source>
         <translation>【重大】</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="453" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="468" />
         <source>The notice was changed: press F5 to refresh the preview.</source>
         <translation>文书内容已修改，请按 F5 刷新预览。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="473" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="488" />
         <source>Enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="536" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="551" />
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="546" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="561" />
         <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
         <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="561" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="576" />
         <source>the enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
         <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
         <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="592" />
         <source>Issuing the notice (number, signature)…</source>
         <translation>正在签发文书（编号、电子签章）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="586" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="601" />
         <source>Issued: %1</source>
         <translation>已签发：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="588" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="603" />
         <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
         <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="592" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="607" />
         <source>Issued %1</source>
         <translation>已签发 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="610" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="625" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="615" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="630" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="628" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="643" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -531,134 +584,134 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseDetailView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="292" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="295" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="296" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="299" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="297" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="300" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="311" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="314" />
         <source>Registry data</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="313" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="316" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="314" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="317" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="315" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="323" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="330" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="326" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="333" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="315" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="316" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="319" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="317" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="320" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="321" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="322" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="325" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="327" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="328" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="328" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="329" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="332" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="334" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="334" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="337" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="335" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="338" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="336" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="339" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="448" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="451" />
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="449" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="452" />
         <source>Open hazards (%1)</source>
         <translation>未整改隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="450" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="453" />
         <source>Documents (%1)</source>
         <translation>执法文书（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="478" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="481" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="483" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="486" />
         <source>Save this code anyway?</source>
         <translation>仍要保存该代码吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="491" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="494" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -696,17 +749,17 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
         <translation>有未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="217" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="220" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="254" />
         <source>%n match(es)</source>
         <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="253" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="256" />
         <source>%n enterprise(s)</source>
         <translation><numerusform>共 %n 家单位</numerusform></translation>
     </message>
@@ -817,37 +870,37 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="27" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="27" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="27" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="27" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="86" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="91" />
         <source>The check character of this code is wrong; please verify it</source>
         <translation>该代码校验位不符，请核对</translation>
     </message>
@@ -855,34 +908,49 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="54" />
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="109" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="60" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="203" />
         <source>Photos and recordings</source>
         <translation>现场照片和音视频</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="56" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="62" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="70" />
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="105" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="63" />
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="66" />
+        <source>Annotate photo</source>
+        <translation>标注照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="87" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="199" />
         <source>Drop photo files here, or press “Add photos…”.</source>
         <translation>可将照片文件拖放到此处，或点击“添加照片…”。</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="92" />
+        <source>No camera was found on this device: take the photos with a camera or phone and add them with “Add photos…”.</source>
+        <translation>本机未检测到摄像头，无法直接拍照：请用相机或手机拍摄后，通过“添加照片…”导入。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="104" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="198" />
         <source>%n file(s) attached. Drop more files here to add them.</source>
         <translation><numerusform>已附 %n 个文件。可继续拖放文件到此处添加。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="108" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="202" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/evidence_panel.py" line="123" />
+        <location filename="../../fieldapp/ui/evidence_panel.py" line="225" />
         <source>Importing photos…</source>
         <translation>正在导入照片…</translation>
     </message>
@@ -890,154 +958,154 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="63" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="66" />
         <source>Next steps</source>
         <translation>下一步操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="68" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="71" />
         <source>Edit / photos</source>
         <translation>编辑 / 照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="69" />
-        <location filename="../../fieldapp/ui/hazards_page.py" line="195" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="215" />
         <source>Order rectification</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="70" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="73" />
         <source>Enterprise reports rectified</source>
         <translation>企业报告已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="71" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="74" />
         <source>Re-inspect…</source>
         <translation>复查…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="75" />
         <source>Escalate (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="73" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="76" />
         <source>Close (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="74" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="77" />
         <source>Refer to another authority</source>
         <translation>移送其他机关</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="75" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="78" />
         <source>Void (recorded in error)</source>
         <translation>作废（误登记）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="84" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="87" />
         <source>Rectification plan of a major hazard (五到位)</source>
         <translation>重大隐患整改方案（五到位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="92" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="95" />
         <source>Save plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="97" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="100" />
         <source>Effect evaluation (整改效果评价)</source>
         <translation>整改效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="101" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="104" />
         <source>Save evaluation</source>
         <translation>保存效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="107" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="110" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="119" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="126" />
         <source>Select a hazard</source>
         <translation>请选择一项隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="132" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="139" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="133" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="140" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="134" />
         <location filename="../../fieldapp/ui/hazards_page.py" line="141" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="148" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="135" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="142" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="136" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="143" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="137" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="144" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="140" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="147" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="168" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="175" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="195" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="215" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="200" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="220" />
         <source>Escalate this major hazard to listed supervision (挂牌督办)?</source>
         <translation>确定对该重大隐患实行挂牌督办吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="205" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="225" />
         <source>Close this hazard (销号)? This is final.</source>
         <translation>确定对该隐患销号吗？销号后不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="209" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
         <source>Refer</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="209" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
         <source>Authority the hazard is referred to:</source>
         <translation>移送机关：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
         <source>Why was this hazard recorded in error?</source>
         <translation>作废原因（为何属误登记）：</translation>
     </message>
@@ -1050,78 +1118,78 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="74" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="79" />
         <source>Where in the workplace (optional)</source>
         <translation>隐患所在部位（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="75" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="76" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="81" />
         <source>Requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="77" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="82" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="85" />
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="82" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="87" />
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="83" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
         <source>Location:</source>
         <translation>所在部位：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="94" />
         <source>Order rectification by deadline</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="89" />
-        <location filename="../../fieldapp/ui/finding_editor.py" line="176" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="95" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="182" />
         <source>Rectified on the spot</source>
         <translation>当场整改完毕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="90" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="96" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="91" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="97" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="95" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="101" />
         <source>Ctrl+Enter: draft the rectification order for this hazard</source>
         <translation>Ctrl+Enter：为该隐患起草责令限期整改指令书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="114" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="120" />
         <source>(none recorded)</source>
         <translation>（未录入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="142" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="148" />
         <source>Hazard saved</source>
         <translation>隐患已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="164" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="170" />
         <source>This hazard was not recorded in an inspection; order it from the hazards page.</source>
         <translation>该隐患不属于某次检查，请在“隐患”页面责令整改。</translation>
     </message>
@@ -1137,77 +1205,77 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="244" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="264" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="251" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="271" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="255" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="275" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="259" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="279" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="263" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="283" />
         <source>All campaigns</source>
         <translation>全部专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="264" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="284" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="265" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="285" />
         <source>Open only</source>
         <translation>仅看未闭环</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="276" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="276" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="276" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="277" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="277" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="277" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="308" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="328" />
         <source>%n hazard(s)</source>
         <translation><numerusform>共 %n 项隐患</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="309" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="329" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -1546,52 +1614,52 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="51" />
+        <location filename="../../fieldapp/ui/main_window.py" line="53" />
         <source>fieldapp — Work-safety field inspection</source>
         <translation>fieldapp — 安全生产现场执法检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="56" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="56" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="56" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="57" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="57" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="57" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="90" />
+        <location filename="../../fieldapp/ui/main_window.py" line="95" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -1627,6 +1695,104 @@ The details were written to fieldapp.log in the data directory.</source>
         <location filename="../../fieldapp/ui/pdf_view.py" line="221" />
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoAnnotator</name>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="370" />
+        <source>Annotate photo</source>
+        <translation>标注照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <source>Circle</source>
+        <translation>圈注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="393" />
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="393" />
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="394" />
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="406" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="407" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="411" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="412" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="421" />
+        <source>The marks are kept beside the photo; the photo itself (the evidence) is not changed.</source>
+        <translation>标注单独保存，照片原件（证据）不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="444" />
+        <source>Arrow: drag from where the arrow starts to what it points at.</source>
+        <translation>箭头：从箭尾拖到要指出的部位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="445" />
+        <source>Circle: drag across the part to circle.</source>
+        <translation>圈注：在要圈出的部位上斜向拖动。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="446" />
+        <source>Text: tap where the label goes, then type it.</source>
+        <translation>文字：点击文字要放的位置，再输入内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="454" />
+        <source>Text label</source>
+        <translation>文字标注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="454" />
+        <source>Text shown on the photo:</source>
+        <translation>显示在照片上的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="478" />
+        <source>Annotations saved</source>
+        <translation>标注已保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="487" />
+        <source>Discard the marks drawn on this photo?</source>
+        <translation>放弃在这张照片上所做的标注吗？</translation>
     </message>
 </context>
 <context>
@@ -1735,7 +1901,7 @@ The details were written to fieldapp.log in the data directory.</source>
         <translation>该单位没有待复查的隐患。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="145" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="140" />
         <source>Overall note (optional)</source>
         <translation>复查意见（选填）</translation>
     </message>
@@ -2016,107 +2182,107 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>StartInspectionView</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="70" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="75" />
         <source>Name of the enterprise's person on site</source>
         <translation>企业现场负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="72" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="77" />
         <source>Special campaign tag (optional)</source>
         <translation>专项整治名称（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="75" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="80" />
         <source>Inspection type:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="76" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="81" />
         <source>On-site representative:</source>
         <translation>企业现场负责人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="77" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="82" />
         <source>Campaign:</source>
         <translation>专项整治：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="79" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="84" />
         <source>Unannounced (四不两直)</source>
         <translation>四不两直</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="80" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="85" />
         <source>Officers from another area</source>
         <translation>异地交叉执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="85" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="90" />
         <source>Officers (two or more)</source>
         <translation>执法人员（不少于两名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="97" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="102" />
         <source>Checklists (suggested for this enterprise first)</source>
         <translation>检查表（按适用程度排序）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="108" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="113" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="109" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="114" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="117" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="122" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="127" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="132" />
         <source>New inspection: %1</source>
         <translation>新建检查：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="131" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="136" />
         <source>certificate</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="146" />
         <source>industry</source>
         <translation>行业适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="146" />
         <source>special hazard</source>
         <translation>重点监管类型适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="141" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="146" />
         <source>general</source>
         <translation>通用</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/inspection_start.py" line="144" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="149" />
         <source>%n item(s)</source>
         <translation><numerusform>%n 项</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="160" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="165" />
         <source>Assigned by the office: %1</source>
         <translation>单位下达：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="182" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="187" />
         <source>Choose at least one checklist.</source>
         <translation>请至少选择一张检查表。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_start.py" line="185" />
+        <location filename="../../fieldapp/ui/inspection_start.py" line="190" />
         <source>Start the inspection anyway?</source>
         <translation>仍要开始检查吗？</translation>
     </message>
@@ -2189,59 +2355,59 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="149" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="150" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="150" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="213" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="151" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="214" />
         <source>By township</source>
         <translation>按乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="151" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="213" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="152" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="214" />
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="185" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="186" />
         <source>Hazards by status</source>
         <translation>隐患状态分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="187" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="188" />
         <source>Hazards by grade</source>
         <translation>隐患等级分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="188" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="189" />
         <source>Rectification rate by township (%)</source>
         <translation>各乡镇街道整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="191" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="192" />
         <source>Rectification rate by industry (%)</source>
         <translation>各行业整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="204" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="205" />
         <source>Export statistics</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="205" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="206" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="216" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="217" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="217" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="218" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2272,62 +2438,62 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="388" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="389" />
         <source>Sync with the office</source>
         <translation>与单位同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="394" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="395" />
         <source>Reading the sync state…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="401" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="407" />
         <source>Document-number blocks on this device</source>
         <translation>本机文书编号段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="405" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="411" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="406" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="412" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="407" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="413" />
         <source>Serials</source>
         <translation>编号范围</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="408" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="414" />
         <source>Remaining</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="433" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="439" />
         <source>This installation: %1</source>
         <translation>本机：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="457" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="463" />
         <source>Bundle written to %1</source>
         <translation>数据包已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="459" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="465" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="463" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="469" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="481" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="487" />
         <source>Checking and importing the bundle…</source>
         <translation>正在校验并导入数据包…</translation>
     </message>
@@ -2358,17 +2524,17 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>util</name>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="30" />
+        <location filename="../../fieldapp/ui/util.py" line="37" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="34" />
+        <location filename="../../fieldapp/ui/util.py" line="41" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="38" />
+        <location filename="../../fieldapp/ui/util.py" line="45" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>

@@ -104,3 +104,43 @@ def test_overdue_filter_and_void_with_reason(qtbot: QtBot, ctx: AppContext, dial
     qtbot.mouseClick(page.detail.buttons["voided"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: findings.get(store, f["id"])["status"] == "voided", timeout=3000)
     assert findings.get(store, f["id"])["void_reason"] == "录入重复"
+
+
+def test_order_opens_the_document_flow_with_the_hazard_preselected(qtbot: QtBot, ctx: AppContext,
+                                                                  dialogs: Dialogs) -> None:
+    from fieldapp.models import inspections
+    from fieldapp.ui.document_flow import DocumentFlow
+
+    store = ctx.workspace.store
+    enterprise_id = str(store.scalar("SELECT id FROM enterprises ORDER BY name LIMIT 1"))
+    officer_ids = [o["id"] for o in inspectors.list_inspectors(store)[:2]]
+    inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=officer_ids)
+    other = findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"], description="消防通道堵塞")
+    f = findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"], description="配电箱无门")
+    page = _page(qtbot, ctx)
+    page.select_finding(f["id"])
+    opened: list[DocumentFlow] = []
+    page.detail.flow_opened.connect(opened.append)
+    qtbot.mouseClick(page.detail.buttons["ordered"], Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    flow = opened[0]
+    assert flow.inspection_id == inspection["id"] and flow.doc_type() == "rectification_order"
+    assert flow.selected_findings() == [f["id"]] and other["id"] != f["id"]
+    # Nothing changed yet: the hazard is put under the order only when the notice is issued.
+    assert findings.get(store, f["id"])["status"] == "open"
+    flow.close()
+    ctx.tasks.wait_idle()
+
+
+def test_order_of_a_hazard_without_inspection_asks_for_a_deadline(qtbot: QtBot, ctx: AppContext,
+                                                                  dialogs: Dialogs) -> None:
+    store = ctx.workspace.store
+    enterprise_id = str(store.scalar("SELECT id FROM enterprises ORDER BY name LIMIT 1"))
+    f = findings.create(store, enterprise_id=enterprise_id, description="群众举报：仓库堆放杂物")
+    page = _page(qtbot, ctx)
+    page.select_finding(f["id"])
+    dialogs.dates.append("2099-02-01")
+    qtbot.mouseClick(page.detail.buttons["ordered"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: findings.get(store, f["id"])["status"] == "ordered", timeout=3000)
+    assert findings.get(store, f["id"])["deadline"][:10] == "2099-02-01"
+    assert page.detail.flow is None

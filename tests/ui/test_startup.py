@@ -24,7 +24,8 @@ window.show()
 app.processEvents()
 window.show_page("enterprises")
 app.processEvents()
-print(",".join(m for m in ("reportlab", "PIL", "cryptography", "pyhanko", "pypdfium2", "openpyxl")
+print(",".join(m for m in ("reportlab", "PIL", "cryptography", "pyhanko", "pypdfium2", "openpyxl",
+                                 "PySide6.QtMultimedia")
                if m in sys.modules))
 ctx.close()
 """
