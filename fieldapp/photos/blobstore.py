@@ -162,30 +162,7 @@ class BlobStore:
 
     def put_bytes(self, data: bytes) -> str:
         """Store ``data``; returns its SHA-256. Existing identical content is not rewritten."""
-        sha = hashlib.sha256(data).hexdigest()
-        if len(data) <= self.pack_max:
-            if not self._pack().has(sha):
-                self._pack().put(sha, data)
-            return sha
-        final = self.path_for(sha)
-        # An existing file with the wrong content (disk error, tampering) is replaced, not trusted.
-        if self._matches(final, sha, len(data)):
-            return sha
-        tmp: Path | None = None
-        try:
-            f, tmp = self._new_temp(final.parent)
-            with f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            self._commit(tmp, final)
-            tmp = None
-        except OSError as e:
-            raise _storage_error(e) from e
-        finally:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-        return sha
+        return self.put_stream([data], hashlib.sha256(data).hexdigest())
 
     def put_stream(self, blocks: Iterable[bytes], expected_sha: str, *, durable: bool = True) -> str:
         """Store content arriving in blocks (a bundle member) under its expected hash, checked while writing.
