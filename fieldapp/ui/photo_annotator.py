@@ -28,21 +28,18 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QImageReader,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
     QPolygonF,
-    QTabletEvent,
-    QTouchEvent,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui import util
+from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
 
 RED, YELLOW, WHITE = "#e11d48", "#facc15", "#ffffff"
@@ -185,7 +183,7 @@ def load_photo(path: str, max_edge: int = 2400) -> QPixmap:
     return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
 
 
-class AnnotationCanvas(QWidget):
+class AnnotationCanvas(PointerInput):
     """The photo fitted to the widget and the shapes over it; draws with the mouse, a pen or a finger."""
 
     changed = Signal()
@@ -270,17 +268,17 @@ class AnnotationCanvas(QWidget):
         return {"type": "ellipse", "x": r4(min(a[0], b[0])), "y": r4(min(a[1], b[1])), "w": r4(abs(b[0] - a[0])),
                 "h": r4(abs(b[1] - a[1])), "color": self.color, "width": STROKE}
 
-    def pointer_down(self, point: QPointF) -> None:
+    def pointer_down(self, point: QPointF, pressure: float = 0.5) -> None:
         self._start = self.to_image(point)
         self._draft = None
 
-    def pointer_move(self, point: QPointF) -> None:
+    def pointer_move(self, point: QPointF, pressure: float = 0.5) -> None:
         if self._start is None or self.tool == "text":
             return
         self._draft = self._shape(self._start, self.to_image(point))
         self.update()
 
-    def pointer_up(self, point: QPointF) -> None:
+    def pointer_up(self, point: QPointF, pressure: float = 0.5) -> None:
         if self._start is None:
             return
         start, end = self._start, self.to_image(point)
@@ -296,52 +294,10 @@ class AnnotationCanvas(QWidget):
             self.add_shape({"type": "text", "x": x, "y": y, "text": text.strip(), "color": self.color,
                             "size": TEXT_SIZE})
 
-    # -- input ---------------------------------------------------------------------------------------
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.pointer_down(event.position())
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton:
-            self.pointer_move(event.position())
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.pointer_up(event.position())
-        event.accept()
-
-    def tabletEvent(self, event: QTabletEvent) -> None:
-        # Accepted, so Qt does not synthesise mouse events for the pen as well.
-        kind = event.type()
-        if kind == QEvent.Type.TabletPress:
-            self.pointer_down(event.position())
-        elif kind == QEvent.Type.TabletMove:
-            self.pointer_move(event.position())
-        elif kind == QEvent.Type.TabletRelease:
-            self.pointer_up(event.position())
-        event.accept()
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, QTouchEvent) and event.type() in (
-                QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            points = event.points()
-            if points:
-                p = points[0].position()  # one finger draws
-                if event.type() == QEvent.Type.TouchBegin:
-                    self.pointer_down(p)
-                elif event.type() == QEvent.Type.TouchUpdate:
-                    self.pointer_move(p)
-                elif event.type() == QEvent.Type.TouchEnd:
-                    self.pointer_up(p)
-                else:
-                    self._start, self._draft = None, None
-                    self.update()
-            event.accept()
-            return True
-        return super().event(event)
+    def pointer_cancel(self, point: QPointF) -> None:
+        # A cancelled touch leaves no half-drawn shape behind.
+        self._start, self._draft = None, None
+        self.update()
 
     # -- drawing -------------------------------------------------------------------------------------
 

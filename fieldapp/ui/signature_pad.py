@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
-    QTabletEvent,
-    QTouchEvent,
 )
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fieldapp.ui import util
+from fieldapp.ui.pointer_input import PointerInput
 
 INK = QColor("#10204a")  # blue-black, as a ballpoint on paper
 WIDTH = 3.2  # stroke width in widget pixels at normal pressure
@@ -71,7 +69,7 @@ def paint_strokes(painter: QPainter, strokes: list[Stroke], scale: float = 1.0) 
         painter.drawPath(stroke_path([p * scale for p in stroke.points]))
 
 
-class SignaturePad(QWidget):
+class SignaturePad(PointerInput):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,68 +95,24 @@ class SignaturePad(QWidget):
         self.update()
         self.changed.emit()
 
-    def _begin(self, point: QPointF, pressure: float = 0.5) -> None:
+    def pointer_down(self, point: QPointF, pressure: float = 0.5) -> None:
         self._current = Stroke()
         self._current.add(point, pressure)
         self.strokes.append(self._current)
         self.update()
 
-    def _extend(self, point: QPointF, pressure: float = 0.5) -> None:
+    def pointer_move(self, point: QPointF, pressure: float = 0.5) -> None:
         if self._current is not None:
             self._current.add(point, pressure)
             self.update()
 
-    def _end(self, point: QPointF | None = None, pressure: float = 0.5) -> None:
+    def pointer_up(self, point: QPointF | None = None, pressure: float = 0.5) -> None:
         if self._current is not None:
             if point is not None:
                 self._current.add(point, pressure)
             self._current = None
             self.update()
             self.changed.emit()
-
-    # -- input ---------------------------------------------------------------------------------------
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._begin(event.position())
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._extend(event.position())
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._end(event.position())
-        event.accept()
-
-    def tabletEvent(self, event: QTabletEvent) -> None:
-        # Accepted, so Qt does not also synthesise mouse events for the pen.
-        pressure = max(0.05, min(1.0, event.pressure()))
-        kind = event.type()
-        if kind == QEvent.Type.TabletPress:
-            self._begin(event.position(), pressure)
-        elif kind == QEvent.Type.TabletMove:
-            self._extend(event.position(), pressure)
-        elif kind == QEvent.Type.TabletRelease:
-            self._end(event.position(), pressure)
-        event.accept()
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, QTouchEvent) and event.type() in (
-                QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            points = event.points()
-            if points:
-                p = points[0]  # one finger writes; a second finger is ignored
-                if event.type() == QEvent.Type.TouchBegin:
-                    self._begin(p.position())
-                elif event.type() == QEvent.Type.TouchUpdate:
-                    self._extend(p.position())
-                else:
-                    self._end(p.position())
-            event.accept()
-            return True
-        return super().event(event)
 
     # -- drawing -------------------------------------------------------------------------------------
 
