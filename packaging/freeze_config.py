@@ -115,12 +115,20 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
 # Windows: the software OpenGL renderer and the Direct3D shader compiler serve Qt Quick and QOpenGLWidget
 # only; a Qt Widgets app draws with the raster engine (about 25 MB).
 _DROPPED_WINDOWS_DLLS = re.compile(r"(?:^|[/\\])(?:opengl32sw|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
+# Windows: the camera uses Qt's Windows Media Foundation backend (windowsmediaplugin.dll, chosen with
+# QT_MEDIA_BACKEND=windows in fieldapp.ui.app); the FFmpeg backend and its libraries (about 20 MB, and Qt
+# Quick/QML that the FFmpeg plugin links) are left out. Linux keeps FFmpeg: it has no other backend here.
+_DROPPED_WINDOWS_MEDIA = re.compile(
+    r"(?:[/\\]plugins[/\\]multimedia[/\\]ffmpegmediaplugin\.dll"
+    r"|(?:^|[/\\])(?:avcodec|avformat|avutil|swscale|swresample|avfilter|avdevice)-\d+\.dll)$",
+    re.IGNORECASE,
+)
 
 
 def keep_entry(dest: str, source: str | None = None) -> bool:
     """False for collected files the app does not need (other languages' Qt translations, odd plugins)."""
     normalised = "/" + dest.replace("\\", "/")
-    if _DROPPED_WINDOWS_DLLS.search(normalised):
+    if _DROPPED_WINDOWS_DLLS.search(normalised) or _DROPPED_WINDOWS_MEDIA.search(normalised):
         return False
     if "/PySide6/" in normalised:
         if _DROPPED_PLUGINS.search(normalised):

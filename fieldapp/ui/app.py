@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -90,10 +91,18 @@ def install_translator(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def _choose_media_backend() -> None:
+    # The Windows build ships Qt's Media Foundation backend only (packaging/freeze_config.py drops the
+    # 20 MB FFmpeg one); say so before QtMultimedia loads, or it would look for FFmpeg first.
+    if sys.platform == "win32" and getattr(sys, "frozen", False):
+        os.environ.setdefault("QT_MEDIA_BACKEND", "windows")
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    _choose_media_backend()
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("fieldapp")
     app.setOrganizationName("fieldapp")

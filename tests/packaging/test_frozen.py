@@ -76,6 +76,10 @@ def test_every_resource_file_is_bundled() -> None:
     ("PySide6/opengl32sw.dll", False),
     ("PySide6\\d3dcompiler_47.dll", False),
     ("PySide6/Qt6Gui.dll", True),
+    ("PySide6/plugins/multimedia/windowsmediaplugin.dll", True),
+    ("PySide6/plugins/multimedia/ffmpegmediaplugin.dll", False),
+    ("PySide6/avcodec-63.dll", False),
+    ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", True),
     ("resources/translations/fieldapp_zh_CN.qm", True),
 ])
 def test_collected_files_are_pruned_sensibly(dest: str, kept: bool) -> None:
