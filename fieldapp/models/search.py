@@ -19,7 +19,7 @@ import logging
 import sqlite3
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -179,7 +179,6 @@ class Filters:
     tag: str | None = None
     status: str | None = None
     has_open_findings: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def sql(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
