@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from fieldapp.models import lifecycle, stats, taxonomy
 from fieldapp.ui import util
+from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
@@ -44,70 +43,9 @@ def export_xlsx(summary: dict[str, Any], path: Path, headers: list[str], sheet_n
 
 
 def chart_view(title: str, categories: list[str], values: list[float], *, percent: bool = False,
-               colour: str = "#2563eb", horizontal: bool = False) -> QWidget:
-    """A bar chart (QtCharts from PySide6-Addons); a plain list when QtCharts is not installed.
-
-    Many Chinese category names (townships, industries) only stay readable as horizontal bars.
-    """
-    try:
-        from PySide6.QtCharts import (
-            QBarCategoryAxis,
-            QBarSeries,
-            QBarSet,
-            QChart,
-            QChartView,
-            QHorizontalBarSeries,
-            QValueAxis,
-        )
-    except ImportError:
-        label = QLabel(title + "\n" + "\n".join(f"{c}: {v:g}" for c, v in zip(categories, values, strict=True)))
-        label.setWordWrap(True)
-        return label
-    if horizontal:
-        # Qt draws the first category at the bottom; reverse so the list reads top-down.
-        categories, values = categories[::-1], values[::-1]
-    bars = QBarSet(title)
-    bars.append([float(v) for v in values])
-    bars.setColor(QColor(colour))
-    bars.setLabelColor(QColor("#111827"))
-    series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value%" if percent else "@value")
-    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-    series.setBarWidth(0.7)
-    chart = QChart()
-    chart.addSeries(series)
-    chart.setTitle(title)
-    font = QFont(chart.titleFont())
-    font.setPointSize(12)
-    font.setBold(True)
-    chart.setTitleFont(font)
-    chart.legend().setVisible(False)
-    chart.layout().setContentsMargins(0, 0, 0, 0)
-    axis_c = QBarCategoryAxis()
-    axis_c.append(categories)
-    axis_font = QFont(axis_c.labelsFont())
-    axis_font.setPointSize(9)
-    axis_c.setLabelsFont(axis_font)
-    axis_v = QValueAxis()
-    axis_v.setLabelFormat("%d")
-    axis_v.setLabelsFont(axis_font)
-    if percent:
-        # Room beyond 100 for the value label of a fully rectified group.
-        axis_v.setRange(0, 120)
-        axis_v.setTickCount(7)
-    else:
-        axis_v.setRange(0, max([1.0, *values]) * 1.15)
-        axis_v.applyNiceNumbers()
-    chart.addAxis(axis_c, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_v, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_c)
-    series.attachAxis(axis_v)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    return view
+               colour: str = "#2563eb", horizontal: bool = False) -> BarChart:
+    """A bar chart; many Chinese category names (townships, industries) only stay readable as horizontal bars."""
+    return BarChart(title, categories, values, percent=percent, colour=colour, horizontal=horizontal)
 
 
 class StatisticsPage(QWidget):

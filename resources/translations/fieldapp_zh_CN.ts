@@ -3,14 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="112" />
+        <location filename="../../fieldapp/ui/app.py" line="121" />
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="139" />
+        <location filename="../../fieldapp/ui/app.py" line="148" />
         <source>Demo data could not be created; see the log.</source>
         <translation>演示数据生成失败，详见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../fieldapp/ui/bar_chart.py" line="83" />
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
     </message>
 </context>
 <context>
@@ -1687,12 +1695,12 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="97" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="123" />
         <source>The A4 preview of the document will appear here.</source>
         <translation>文书的 A4 预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="221" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="264" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1700,97 +1708,97 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PhotoAnnotator</name>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="370" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="326" />
         <source>Annotate photo</source>
         <translation>标注照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
         <source>Circle</source>
         <translation>圈注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="381" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="393" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="349" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="393" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="349" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="394" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="350" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="406" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="362" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="407" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="363" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="411" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="367" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="412" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="421" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="377" />
         <source>The marks are kept beside the photo; the photo itself (the evidence) is not changed.</source>
         <translation>标注单独保存，照片原件（证据）不会被修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="444" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="400" />
         <source>Arrow: drag from where the arrow starts to what it points at.</source>
         <translation>箭头：从箭尾拖到要指出的部位。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="445" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="401" />
         <source>Circle: drag across the part to circle.</source>
         <translation>圈注：在要圈出的部位上斜向拖动。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="446" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="402" />
         <source>Text: tap where the label goes, then type it.</source>
         <translation>文字：点击文字要放的位置，再输入内容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="454" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="410" />
         <source>Text label</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="454" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="410" />
         <source>Text shown on the photo:</source>
         <translation>显示在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="478" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="434" />
         <source>Annotations saved</source>
         <translation>标注已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="487" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="443" />
         <source>Discard the marks drawn on this photo?</source>
         <translation>放弃在这张照片上所做的标注吗？</translation>
     </message>
@@ -2077,27 +2085,27 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="220" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="174" />
         <source>Signature: %1</source>
         <translation>签名：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="223" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="177" />
         <source>%1, please sign below</source>
         <translation>请 %1 在下方签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="230" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="184" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="231" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="185" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="232" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="186" />
         <source>Confirm signature</source>
         <translation>确认签名</translation>
     </message>
@@ -2105,7 +2113,7 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../fieldapp/ui/signature_pad.py" line="176" />
+        <location filename="../../fieldapp/ui/signature_pad.py" line="130" />
         <source>Sign here with the pen, a finger or the mouse</source>
         <translation>请用手写笔、手指或鼠标在此签名</translation>
     </message>
@@ -2290,124 +2298,124 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="120" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="58" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="121" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="59" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="122" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="60" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="127" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
         <source>hazards found</source>
         <translation>项隐患（累计）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="128" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="66" />
         <source>rectification rate (整改率)</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="129" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="67" />
         <source>overdue</source>
         <translation>项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="130" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="68" />
         <source>major hazards</source>
         <translation>项重大隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="131" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="69" />
         <source>under listed supervision</source>
         <translation>项挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
         <source>Township or industry</source>
         <translation>乡镇街道/行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="140" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="78" />
         <source>Rectification rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="150" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="88" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="151" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="214" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="89" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="152" />
         <source>By township</source>
         <translation>按乡镇街道</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/statistics_page.py" line="90" />
         <location filename="../../fieldapp/ui/statistics_page.py" line="152" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="214" />
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="186" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="124" />
         <source>Hazards by status</source>
         <translation>隐患状态分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="188" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="126" />
         <source>Hazards by grade</source>
         <translation>隐患等级分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="189" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="127" />
         <source>Rectification rate by township (%)</source>
         <translation>各乡镇街道整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="192" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="130" />
         <source>Rectification rate by industry (%)</source>
         <translation>各行业整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="205" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="143" />
         <source>Export statistics</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="206" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="144" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="217" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="155" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="218" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="156" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
