@@ -1,32 +1,33 @@
 """Showing and printing the PDF of a notice.
 
-QtPdf (the pyside6-pdf wheel) renders it: QPdfDocument loaded from the bytes through a QBuffer, shown in
-a QPdfView. Without QtPdf the pages are rendered with pypdfium2 into pixmaps. Printing renders each page
-at the printer's resolution and paints it on a QPrinter; the last printer is remembered so "打印" is one
-click, and "打印…" opens the print dialog (printer, copies).
+Pages are rendered with pdfium (pypdfium2, which the document checks use anyway) rather than QtPdf: QtPdf
+would add another copy of pdfium to the installer (~5 MB). The preview draws each page only when it
+scrolls into view, on a single background thread, and scales the previous image meanwhile, so a long
+evidence appendix never blocks the window. Printing renders each page at the printer's resolution and
+paints it on a QPrinter; the last printer is remembered so "打印" is one click, and "打印…" opens the print
+dialog (printer, copies).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldapp.ui import util
 
 PRINTER_KEY = "print/last_printer"
 MAX_PRINT_DPI = 300  # plenty for text and seal; 600 dpi A4 pages take seconds each
+PAGE_GAP = 12
 
-
-def has_qtpdf() -> bool:
-    try:
-        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
-    except ImportError:
-        return False
-    return True
+# pdfium must not be entered from two threads at once (pypdfium2's documentation); the preview renders on
+# its thread while printing runs on the GUI thread.
+_PDFIUM = threading.Lock()
 
 
 def ui_settings() -> QSettings:
@@ -37,84 +38,112 @@ def ui_settings() -> QSettings:
 class PdfPages:
     """A PDF in memory: page count, page sizes in points, and pages rendered to QImage."""
 
-    def __init__(self, data: bytes, *, backend: str | None = None) -> None:
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2
+
         self.data = data
-        self.backend = backend or ("qtpdf" if has_qtpdf() else "pdfium")
-        self._doc: Any = None
-        self._buffer: QBuffer | None = None
-        if self.backend == "qtpdf":
-            from PySide6.QtPdf import QPdfDocument
-
-            self._doc = QPdfDocument()
-            self._buffer = QBuffer()
-            self._buffer.setData(QByteArray(data))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self._doc.load(self._buffer)
-        else:
-            import pypdfium2
-
-            self._doc = pypdfium2.PdfDocument(data)
+        with _PDFIUM:
+            self._doc: Any = pypdfium2.PdfDocument(data)
+            self.sizes = [tuple(float(v) for v in self._doc[i].get_size()) for i in range(len(self._doc))]
 
     def __len__(self) -> int:
-        return int(self._doc.pageCount()) if self.backend == "qtpdf" else len(self._doc)
+        return len(self.sizes)
 
     def page_points(self, index: int) -> tuple[float, float]:
-        if self.backend == "qtpdf":
-            size = self._doc.pagePointSize(index)
-            return size.width(), size.height()
-        w, h = self._doc[index].get_size()
-        return float(w), float(h)
+        w, h = self.sizes[index]
+        return w, h
 
     def render(self, index: int, width_px: int) -> QImage:
-        w, h = self.page_points(index)
-        size = QSize(max(1, width_px), max(1, round(width_px * h / w)))
-        if self.backend == "qtpdf":
-            return self._doc.render(index, size)
-        page = self._doc[index]
-        bitmap = page.render(scale=size.width() / w)
-        pil = bitmap.to_pil().convert("RGB")
+        w, _h = self.page_points(index)
+        with _PDFIUM:
+            if self._doc is None:
+                raise ValueError("document closed")
+            bitmap = self._doc[index].render(scale=max(1, width_px) / w)
+            pil = bitmap.to_pil().convert("RGB")
         data = pil.tobytes("raw", "RGB")
         return QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
 
     def close(self) -> None:
-        if self.backend == "qtpdf":
-            self._doc.close()
+        with _PDFIUM:
+            if self._doc is not None:
+                self._doc.close()
+                self._doc = None
+
+
+def _release(executor: ThreadPoolExecutor, shown: list[PdfPages]) -> None:
+    executor.shutdown(wait=False, cancel_futures=True)
+    for pages in shown:
+        pages.close()  # waits for a rendering in flight (the lock), at most one page
+    shown.clear()
+
+
+class PageView(QWidget):
+    """One page of the preview at the width of the view; asks for a fresh rendering when it is painted."""
+
+    def __init__(self, viewer: PdfViewer, index: int) -> None:
+        super().__init__()
+        self.viewer = viewer
+        self.index = index
+        self.pixmap: QPixmap | None = None
+        self.wanted: tuple[int, int] | None = None  # (document generation, device pixels) last asked for
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def target_width(self) -> int:
+        return max(1, round(self.width() * self.devicePixelRatioF()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.pixmap is None:
+            painter.fillRect(self.rect(), QColor("white"))
         else:
-            self._doc.close()
-        if self._buffer is not None:
-            self._buffer.close()
+            # The last rendering, scaled, until the one at the new size arrives.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(self.rect(), self.pixmap)
+        painter.end()
+        wanted = (self.viewer.generation, self.target_width())
+        if self.wanted != wanted:
+            self.wanted = wanted
+            self.viewer.request(self.index, wanted[1])
+
+    def show_rendering(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.pixmap = pixmap
+        self.update()
 
 
 class PdfViewer(QWidget):
-    """An A4 preview: QPdfView when QtPdf is there, otherwise page pixmaps in a scroll area."""
+    """An A4 preview, fit to width, pages one under the other on a grey desk."""
 
-    def __init__(self, parent: QWidget | None = None, *, backend: str | None = None) -> None:
+    rendered = Signal(int, int, QImage)  # generation, page index, image (from the render thread)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfViewer")
-        self.backend = backend or ("qtpdf" if has_qtpdf() else "pdfium")
         self.pages: PdfPages | None = None
+        self.page_views: list[PageView] = []
+        self.generation = 0
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-preview")
+        self.rendered.connect(self._on_rendered, Qt.ConnectionType.QueuedConnection)
+        # The document shown, also reachable once the C++ widget is gone, so it can be closed then.
+        self._shown: list[PdfPages] = []
+        executor, shown = self._executor, self._shown
+        self.destroyed.connect(lambda *_: _release(executor, shown))
         self.stack = QStackedWidget()
         self.placeholder = util.empty_state(self.tr("The A4 preview of the document will appear here."))
         self.stack.addWidget(self.placeholder)
-        self._view: Any = None
-        if self.backend == "qtpdf":
-            from PySide6.QtPdfWidgets import QPdfView
-
-            self._view = QPdfView()
-            self._view.setPageMode(QPdfView.PageMode.MultiPage)
-            self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self._view.setPageSpacing(12)
-            self._view.setStyleSheet("background: #6b7280;")
-            self.stack.addWidget(self._view)
-        else:
-            self._scroll = QScrollArea()
-            self._scroll.setWidgetResizable(True)
-            self._scroll.setStyleSheet("background: #6b7280;")
-            self._inner = QWidget()
-            self._inner_layout = QVBoxLayout(self._inner)
-            self._inner_layout.setSpacing(12)
-            self._scroll.setWidget(self._inner)
-            self.stack.addWidget(self._scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #6b7280; border: none; }")
+        self._inner = QWidget()
+        self._inner.setStyleSheet("background: #6b7280;")
+        self._inner_layout = QVBoxLayout(self._inner)
+        self._inner_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        self._inner_layout.setSpacing(PAGE_GAP)
+        self._inner_layout.addStretch(1)
+        self.scroll_area.setWidget(self._inner)
+        self.scroll_area.viewport().installEventFilter(self)
+        self.stack.addWidget(self.scroll_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -128,32 +157,57 @@ class PdfViewer(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
 
     def set_pdf(self, data: bytes) -> None:
+        """Show `data`; a document with as many pages as the one shown keeps its scroll position."""
         old = self.pages
-        self.pages = PdfPages(data, backend=self.backend)
-        if self.backend == "qtpdf":
-            # Keep the scroll position when the same document is shown again (signatures added).
-            nav = self._view.pageNavigator()
-            page = nav.currentPage() if old is not None else 0
-            self._view.setDocument(self.pages._doc)
-            if 0 < page < len(self.pages):
-                nav.jump(page, nav.currentLocation())
-            self.stack.setCurrentWidget(self._view)
-        else:
-            while self._inner_layout.count():
-                item = self._inner_layout.takeAt(0)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.deleteLater()
-            width = max(600, self._scroll.viewport().width() - 24)
-            for i in range(len(self.pages)):
-                label = QLabel()
-                label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-                label.setPixmap(QPixmap.fromImage(self.pages.render(i, width)))
-                self._inner_layout.addWidget(label)
-            self._inner_layout.addStretch(1)
-            self.stack.setCurrentWidget(self._scroll)
+        self.pages = PdfPages(data)
+        self._shown[:] = [self.pages]
+        self.generation += 1
+        if len(self.page_views) != len(self.pages):
+            for view in self.page_views:
+                self._inner_layout.removeWidget(view)
+                view.deleteLater()
+            self.page_views = [PageView(self, i) for i in range(len(self.pages))]
+            for view in self.page_views:
+                self._inner_layout.insertWidget(view.index, view, 0, Qt.AlignmentFlag.AlignHCenter)
+        for view in self.page_views:
+            view.update()  # the old rendering stays on screen until the new one arrives
+        self._fit_width()
+        self.stack.setCurrentWidget(self.scroll_area)
         if old is not None:
-            old.close()
+            self._executor.submit(old.close)  # after the renderings of it that are still queued
+
+    def request(self, index: int, width: int) -> None:
+        pages, generation = self.pages, self.generation
+        if pages is None:
+            return
+
+        def work() -> None:
+            if generation != self.generation:
+                return  # superseded while queued
+            try:
+                image = pages.render(index, width)
+                self.rendered.emit(generation, index, image)
+            except (RuntimeError, ValueError):
+                pass  # the viewer or the document went away meanwhile
+
+        self._executor.submit(work)
+
+    def _on_rendered(self, generation: int, index: int, image: QImage) -> None:
+        if generation == self.generation and index < len(self.page_views):
+            self.page_views[index].show_rendering(image)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.scroll_area.viewport() and isinstance(event, QResizeEvent):
+            self._fit_width()
+        return super().eventFilter(watched, event)
+
+    def _fit_width(self) -> None:
+        if self.pages is None:
+            return
+        width = max(200, self.scroll_area.viewport().width() - 2 * PAGE_GAP)
+        for view in self.page_views:
+            w, h = self.pages.page_points(view.index)
+            view.setFixedSize(QSize(width, max(1, round(width * h / w))))
 
 
 # -- printing -----------------------------------------------------------------------------------------
@@ -169,7 +223,6 @@ def print_to(printer: Any, data: bytes) -> int:
 
     Returns the number of pages printed (all copies).
     """
-    from PySide6.QtGui import QPainter
 
     pages = PdfPages(data)
     try:

@@ -1,0 +1,93 @@
+"""The A4 preview: pages rendered by pdfium on the preview's thread, only when shown, fit to the width."""
+
+from __future__ import annotations
+
+import io
+
+from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from fieldapp.ui.pdf_view import PdfPages, PdfViewer
+
+
+def three_pages(mark_page: int) -> bytes:
+    """Three A4 pages; `mark_page` carries a black block over its top half."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    w, h = A4
+    for page in range(3):
+        if page == mark_page:
+            c.rect(0, h / 2, w, h / 2, stroke=0, fill=1)
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def dark_fraction(view: object) -> float:
+    image = view.grab().toImage()  # type: ignore[attr-defined]
+    step = 7
+    dark = total = 0
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            total += 1
+            dark += image.pixelColor(x, y).lightness() < 60
+    return dark / total
+
+
+def test_pages_render_in_the_background_fit_to_width(qtbot: QtBot) -> None:
+    viewer = PdfViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(700, 900)
+    viewer.show()
+    viewer.set_pdf(three_pages(mark_page=0))
+    assert viewer.page_count() == 3
+    first = viewer.page_views[0]
+    qtbot.waitUntil(lambda: first.pixmap is not None, timeout=5000)
+    # Fit to width; the page keeps A4's proportions.
+    assert abs(first.width() - (viewer.scroll_area.viewport().width() - 24)) <= 1
+    assert abs(first.height() / first.width() - A4[1] / A4[0]) < 0.01
+    assert 0.4 < dark_fraction(first) < 0.6  # the black upper half, white lower half
+    # The third page is below the fold: not rendered until it is scrolled to.
+    assert viewer.page_views[2].pixmap is None
+    viewer.scroll_area.verticalScrollBar().setValue(viewer.scroll_area.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: viewer.page_views[2].pixmap is not None, timeout=5000)
+
+    # A wider window renders again at the new width.
+    assert first.pixmap is not None
+    old_width = first.pixmap.width()
+    viewer.scroll_area.verticalScrollBar().setValue(0)
+    viewer.resize(1000, 900)
+    qtbot.waitUntil(lambda: first.pixmap is not None and first.pixmap.width() > old_width, timeout=5000)
+
+
+def test_a_new_version_keeps_the_place_and_replaces_the_pages(qtbot: QtBot) -> None:
+    viewer = PdfViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(700, 900)
+    viewer.show()
+    viewer.set_pdf(three_pages(mark_page=2))
+    bar = viewer.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+    bar.setValue(bar.maximum())
+    last = viewer.page_views[2]
+    qtbot.waitUntil(lambda: last.pixmap is not None, timeout=5000)
+    assert dark_fraction(last) > 0.4
+    position = bar.value()
+
+    # The same document with a signature added (here: the block moved) keeps the scroll position.
+    viewer.set_pdf(three_pages(mark_page=1))
+    assert viewer.page_views[2] is last and bar.value() == position
+    qtbot.waitUntil(lambda: dark_fraction(last) < 0.05, timeout=5000)
+
+
+def test_pages_render_at_any_width() -> None:
+    pages = PdfPages(three_pages(mark_page=1))
+    try:
+        assert len(pages) == 3
+        assert all(abs(a - b) < 0.01 for a, b in zip(pages.page_points(0), A4, strict=True))
+        image = pages.render(1, 300)
+        assert image.width() == 300 and abs(image.height() - round(300 * A4[1] / A4[0])) <= 1
+        assert image.pixelColor(150, 10).lightness() < 60 and image.pixelColor(150, image.height() - 10).lightness() > 200
+    finally:
+        pages.close()
