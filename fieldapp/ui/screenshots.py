@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -22,6 +22,9 @@ from fieldapp.ui import util
 from fieldapp.ui.app import STYLE, create_app, install_translator, load_fonts
 from fieldapp.ui.tasks import AppContext
 from fieldapp.workspace import Workspace
+
+if TYPE_CHECKING:
+    from fieldapp.ui.signature_pad import SignaturePad
 
 SCALE = float(os.environ.get("QT_SCALE_FACTOR") or 1)
 SIZE = (round(1366 / SCALE), round(768 / SCALE))  # logical pixels: 1366×768 on the screen
@@ -239,7 +242,7 @@ def wait_rendered(app: QApplication, ms: int = 600) -> None:
         time.sleep(0.01)
 
 
-def sign(pad: Any, seed: int) -> None:
+def sign(pad: SignaturePad, seed: int) -> None:
     """A handwritten-looking signature drawn through the pad's own input path."""
     import math
 
@@ -248,13 +251,13 @@ def sign(pad: Any, seed: int) -> None:
     x0 = 90 + seed * 11
     for stroke in range(3):
         base = x0 + stroke * 170
-        pad._begin(QPointF(base, 200))
+        pad.pointer_down(QPointF(base, 200))
         for i in range(1, 90):
             t = i / 89
             # A cursive run: loops (sin/cos at a higher frequency) on a rising then falling line.
-            pad._extend(QPointF(base + 140 * t + 16 * math.cos(t * 18 + seed + stroke),
+            pad.pointer_move(QPointF(base + 140 * t + 16 * math.cos(t * 18 + seed + stroke),
                                 200 - 60 * math.sin(t * math.pi) + 22 * math.sin(t * 18 + seed + stroke)))
-        pad._end()
+        pad.pointer_up()
 
 
 def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspection_id: str | None,
