@@ -21,6 +21,7 @@ import qrcode.exceptions
 from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit_module
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -39,6 +40,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as _paragraph_module
 
 from fieldapp.documents.content import (
     Document,
@@ -55,6 +57,13 @@ from fieldapp.documents.content import (
 )
 from fieldapp.documents.fonts import MAIN_FONT, paragraph_markup, register_fonts, split_runs, string_width
 from fieldapp.errors import FieldappError, ValidationError
+
+# reportlab's CJK line breaking keeps Japanese closing punctuation (、。」）) off the start of a line, but not
+# the Chinese full-width ，；：！？ nor closing quotes and book-title marks, so a notice could have lines that
+# begin with "，" (GB/T 15834 forbids it). Both of its CJK line breakers read this set at every line break.
+CHINESE_CANNOT_START_LINE = "，；：！？”’》〉％"
+for _module in (_paragraph_module, _textsplit_module):
+    _module.ALL_CANNOT_START += "".join(c for c in CHINESE_CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 28 * mm

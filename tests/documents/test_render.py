@@ -295,3 +295,22 @@ def test_document_number_is_under_the_qr_on_every_page(rendered: dict[str, tuple
 def test_enterprise_dataclass_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         Enterprise(name="x").name = "y"  # type: ignore[misc]
+
+
+def test_chinese_punctuation_never_starts_a_line() -> None:
+    """GB/T 15834: ，；：！？ and closing quotes or book-title marks stay on the line before (reportlab alone
+    only knows the Japanese set, and broke "……防范措施" / "，整改完成后" across lines)."""
+    from reportlab.platypus import Paragraph
+
+    from fieldapp.documents import renderer
+    from fieldapp.documents.fonts import register_fonts
+
+    register_fonts()
+    style = renderer._style("kinsoku")
+    for punct in "，；：！？”》、。）":
+        for n in range(8, 30):  # every position of the mark relative to the line end
+            para = Paragraph("重" * n + punct + "整改完成后向监管部门报告并经复查合格方可恢复生产经营" * 2, style)
+            para.wrap(200, 1000)
+            lines = ["".join(line[1]) for line in para.blPara.lines]
+            assert len(lines) > 1 and not any(line.startswith(punct) for line in lines[1:]), (punct, n, lines)
+            assert "".join(lines).replace(" ", "").startswith("重" * n + punct)
