@@ -120,7 +120,7 @@ def _resources(ctx: Context) -> None:
 
     root = resources_root()
     check(root.is_dir(), f"resources directory missing: {root}")
-    for name in ("uming.ttc", "FieldappExtA.ttf", "FieldappExtB.ttf"):
+    for name in ("FieldappMing.ttf", "FieldappExtA.ttf", "FieldappExtB.ttf"):
         check(resource_path("fonts", name).is_file(), f"font missing: fonts/{name}")
     check(any(resource_path("checklists").glob("*.json")), "no checklists in resources/checklists")
     check(resource_path("translations", "fieldapp_zh_CN.qm").is_file(), "translation missing: fieldapp_zh_CN.qm")

@@ -1,10 +1,12 @@
 """The shipped CJK faces, and which of them draws each character.
 
 Faces (all TrueType, so reportlab embeds subsets of them; every font in a fieldapp PDF is embedded):
-  * ``FieldappSong`` — AR PL UMing CN (face 0 of ``resources/fonts/uming.ttc``), a Ming/Song face,
-    Arphic Public License. About 24 000 characters: GB2312, Big5, HKSCS and most of GBK.
+  * ``FieldappSong`` — AR PL UMing CN (``resources/fonts/FieldappMing.ttf``: face 0 of Debian's uming.ttc
+    without the embedded bitmaps, outlines unchanged), a Ming/Song face, Arphic Public License. About
+    24 000 characters: GB2312, Big5, HKSCS and most of GBK.
   * ``FieldappExtA`` / ``FieldappExtB`` — subsets of Hanazono Mincho A/B holding only the CJK code points
-    UMing CN lacks (Ext A leftovers, 𠮷 and the Chinese part of Ext B–G). See ``resources/fonts/build_fallback.py``.
+    UMing CN lacks (Ext A leftovers, 𠮷 and the Chinese part of Ext B–G).
+All three are built by ``scripts/fonts/build_fonts.py``.
 
 Characters that no face has (emoji, for instance) are printed as ``REPLACEMENT`` (□, the traditional
 "unreadable character" mark in Chinese print); joiners and variation selectors are dropped, so an emoji
@@ -28,11 +30,11 @@ EXT_A_FONT = "FieldappExtA"
 EXT_B_FONT = "FieldappExtB"
 REPLACEMENT = "□"
 
-# (registered name, file, face index inside a collection)
-_FACE_FILES: tuple[tuple[str, str, int], ...] = (
-    (MAIN_FONT, "uming.ttc", 0),
-    (EXT_A_FONT, "FieldappExtA.ttf", 0),
-    (EXT_B_FONT, "FieldappExtB.ttf", 0),
+# (registered name, file in resources/fonts)
+_FACE_FILES: tuple[tuple[str, str], ...] = (
+    (MAIN_FONT, "FieldappMing.ttf"),
+    (EXT_A_FONT, "FieldappExtA.ttf"),
+    (EXT_B_FONT, "FieldappExtB.ttf"),
 )
 
 _ZWJ = "\u200d"
@@ -80,7 +82,7 @@ def _load() -> _Faces:
     # reportlab looks the helper up as a module global when it writes each font subset.
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     coverage: dict[str, frozenset[int]] = {}
-    for name, filename, index in _FACE_FILES:
+    for name, filename in _FACE_FILES:
         path = resource_path("fonts", filename)
         if not path.is_file():
             raise FieldappError(
@@ -88,7 +90,7 @@ def _load() -> _Faces:
                 f"缺少字体文件：{path}。请重新安装本程序。",
             )
         try:
-            font = ttfonts.TTFont(name, str(path), subfontIndex=index)
+            font = ttfonts.TTFont(name, str(path))
         except Exception as exc:  # reportlab raises bare TTFError/struct errors on damaged files
             raise FieldappError(
                 f"Font file damaged: {path} ({exc}). Reinstall fieldapp.",
@@ -96,7 +98,7 @@ def _load() -> _Faces:
             ) from exc
         pdfmetrics.registerFont(font)
         coverage[name] = frozenset(font.face.charToGlyph)
-    return _Faces(order=tuple(n for n, _, _ in _FACE_FILES), coverage=coverage)
+    return _Faces(order=tuple(n for n, _ in _FACE_FILES), coverage=coverage)
 
 
 def register_fonts() -> tuple[str, ...]:

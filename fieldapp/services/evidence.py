@@ -248,7 +248,7 @@ def watermark(ws: Workspace, evidence_id: str) -> bytes:
         lines.append(f"说明：{row['caption']}")
     image = Image.open(io.BytesIO(blobs(ws).read_bytes(row["sha256"]))).convert("RGB")
     size = max(16, image.width // 45)
-    font = ImageFont.truetype(str(resource_path("fonts", "uming.ttc")), size, index=0)
+    font = ImageFont.truetype(str(resource_path("fonts", "FieldappMing.ttf")), size)
     draw = ImageDraw.Draw(image, "RGBA")
     line_h = int(size * 1.35)
     box_h = line_h * len(lines) + size

@@ -64,7 +64,7 @@ QLabel#explanation { font-size: 12pt; padding: 8px 4px; }
 def load_fonts(app: QApplication) -> None:
     """Use the shipped CJK font so Chinese renders the same on a bare Windows or Linux machine."""
     families: list[str] = []
-    for name in ("uming.ttc", "FieldappExtA.ttf", "FieldappExtB.ttf"):
+    for name in ("FieldappMing.ttf", "FieldappExtA.ttf", "FieldappExtB.ttf"):
         path = resource_path("fonts", name)
         if path.exists():
             font_id = QFontDatabase.addApplicationFont(str(path))

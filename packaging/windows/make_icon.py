@@ -2,7 +2,7 @@
 
     python packaging/windows/make_icon.py    # rewrites packaging/windows/fieldapp.ico
 
-The glyph comes from the shipped font (resources/fonts/uming.ttc), so the result is the same everywhere.
+The glyph comes from the shipped font (resources/fonts/FieldappMing.ttf), so the result is the same everywhere.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 HERE = Path(__file__).resolve().parent
-FONT = HERE.parents[1] / "resources" / "fonts" / "uming.ttc"
+FONT = HERE.parents[1] / "resources" / "fonts" / "FieldappMing.ttf"
 SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 
 
@@ -24,7 +24,7 @@ def draw(size: int = 1024) -> Image.Image:
     shield = [(128 * s, 28 * s), (212 * s, 58 * s), (206 * s, 150 * s), (128 * s, 230 * s), (50 * s, 150 * s),
               (44 * s, 58 * s)]
     d.polygon(shield, fill=(255, 255, 255, 255))
-    font = ImageFont.truetype(str(FONT), int(120 * s), index=0)
+    font = ImageFont.truetype(str(FONT), int(120 * s))
     d.text((128 * s, 122 * s), "安", font=font, fill=(21, 101, 192, 255), anchor="mm",
            stroke_width=int(3 * s), stroke_fill=(21, 101, 192, 255))
     return image

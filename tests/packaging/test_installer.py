@@ -110,7 +110,7 @@ def test_installer_under_wine(wine: Wine, installer: Path, onedir: Path) -> None
 
     # First install, silent, no administrator rights asked for.
     wine.run(str(installer), "/S")
-    assert (install_dir / "_internal" / "resources" / "fonts" / "uming.ttc").is_file()
+    assert (install_dir / "_internal" / "resources" / "fonts" / "FieldappMing.ttf").is_file()
     assert {p.name for p in onedir.iterdir()} <= {p.name for p in install_dir.iterdir()}
     assert (install_dir / "uninstall.exe").is_file()
     assert (start_menu / SHORTCUT).is_file()
