@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SUITES = ["registry", "photos", "documents", "signing", "sync", "ui"]
+SUITES = ["registry", "photos", "documents", "signing", "sync", "ui", "packaging"]
 
 
 def main(argv: list[str]) -> int:

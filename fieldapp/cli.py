@@ -1058,15 +1058,17 @@ def restore(obj: Context, file: Path, as_json: bool) -> None:
 @main.command()
 @click.option("--demo-if-empty/--no-demo", default=True, show_default=True,
               help="Create demo data on first start when the database is empty.")
+@click.option("--quit-when-ready", is_flag=True,
+              help="Print 'ready' and quit once the window is up (a start-up check).")
 @click.pass_obj
-def gui(obj: Context, demo_if_empty: bool) -> None:
+def gui(obj: Context, demo_if_empty: bool, quit_when_ready: bool) -> None:
     """Start the desktop application.
 
     Example: fieldapp gui
     """
     from fieldapp.ui.app import run
 
-    sys.exit(run(obj.data_dir, demo_if_empty=demo_if_empty))
+    sys.exit(run(obj.data_dir, demo_if_empty=demo_if_empty, quit_when_ready=quit_when_ready))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -117,15 +117,18 @@ def part_of(rel: str) -> str:
     return "other"
 
 
-def print_size(onedir: Path, budget_mb: float | None = None) -> None:
+def print_size(onedir: Path, budget_mb: float | None = None, strict: bool = False) -> bool:
+    """Print the size by part; False when over `budget_mb` (a warning, or an error with `strict`)."""
     total, parts = sizes(onedir)
     print(f"{onedir}: {total / 1e6:.1f} MB")
     for name, n in sorted(parts.items(), key=lambda kv: -kv[1]):
         print(f"  {n / 1e6:7.1f} MB  {name}")
-    if budget_mb is not None and total / 1e6 > budget_mb:
-        message = f"the onedir is {total / 1e6:.0f} MB, over its {budget_mb:.0f} MB budget"
-        # A warning, not a failure: the budget is a target to discuss, not a reason to ship nothing.
-        print(f"::warning title=onedir size::{message}" if os.environ.get("GITHUB_ACTIONS") else f"warning: {message}")
+    if budget_mb is None or total / 1e6 <= budget_mb:
+        return True
+    message = f"the onedir is {total / 1e6:.0f} MB, over its {budget_mb:.0f} MB budget"
+    level = "error" if strict else "warning"
+    print(f"::{level} title=onedir size::{message}" if os.environ.get("GITHUB_ACTIONS") else f"{level}: {message}")
+    return not strict
 
 
 def find_makensis() -> str:
@@ -192,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("size", help="size of an onedir by part")
     s.add_argument("onedir", type=Path, nargs="?", default=ONEDIR)
     s.add_argument("--budget", type=float, default=None, metavar="MB", help="warn when the onedir is larger")
+    s.add_argument("--strict", action="store_true", help="exit 1 when it is over the budget")
     sub.add_parser("version", help="print the version from pyproject.toml")
     args = parser.parse_args(argv)
     if args.command == "dist":
@@ -199,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "installer":
         build_installer(args.onedir, args.out, args.fast)
     elif args.command == "size":
-        print_size(args.onedir, args.budget)
+        return 0 if print_size(args.onedir, args.budget, args.strict) else 1
     else:
         print(freeze_config.read_version(ROOT))
     return 0

@@ -28,8 +28,11 @@ EXCLUDES: tuple[str, ...] = (
     "fontTools",
     # Pillow's AVIF codec (7.9 MB on Windows; AvifImagePlugin degrades to "unsupported" without it)
     "PIL._avif", "PIL._imagingtk", "PIL.ImageTk",
-    # pyHanko needs lxml.etree (XMP metadata) only
-    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.cssselect",
+    # pyHanko imports lxml only to write XMP metadata, for PDF 2.0 files or files that already carry XMP, and
+    # treats it as optional (ImportError -> no XMP); the notices are PDF 1.x from reportlab without XMP
+    "lxml",
+    # packaging tools, imported by nothing the app runs
+    "setuptools", "pkg_resources", "distutils", "_distutils_hack",
     # the HEIC encoder build, installed for tests only (the app decodes with pi-heif)
     "pillow_heif",
     # development tools that live in the same virtual environment
@@ -73,13 +76,16 @@ def excludes(root: Path) -> list[str]:
 # Qt translations to keep: the UI is Chinese (zh_CN); English needs none.
 QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("zh_CN",)
 
-# Qt plugins of no use on an office PC: embedded-Linux displays, the remote VNC display, the GTK 3 theme
-# (it would drag the whole GTK stack into a Linux build; Qt's Fusion style is used instead) and Qt's own
-# virtual keyboard (a Qt Quick component, 17 MB with Qt Quick/QML; Windows brings its touch keyboard).
+# Qt plugins of no use on an office PC: embedded-Linux displays, the remote VNC display, Direct2D (the
+# default Windows platform plugin draws with the raster engine), the GTK 3 theme (it would drag the whole
+# GTK stack into a Linux build; Qt's Fusion style is used instead), Qt's own virtual keyboard (a Qt Quick
+# component, 17 MB with Qt Quick/QML; Windows brings its touch keyboard), and image formats the app never
+# reads through Qt (photos are stored as JPEG, thumbnails JPEG/PNG, icons SVG; Pillow reads what users pick).
 _DROPPED_PLUGINS = re.compile(
-    r"[/\\]plugins[/\\](?:platforms[/\\][^/\\]*(?:vnc|eglfs|linuxfb|minimalegl)[^/\\]*"
+    r"[/\\]plugins[/\\](?:platforms[/\\][^/\\]*(?:vnc|eglfs|linuxfb|minimalegl|direct2d)[^/\\]*"
     r"|egldeviceintegrations[/\\].*|platformthemes[/\\][^/\\]*gtk3[^/\\]*"
-    r"|platforminputcontexts[/\\][^/\\]*virtualkeyboard[^/\\]*)$",
+    r"|platforminputcontexts[/\\][^/\\]*virtualkeyboard[^/\\]*"
+    r"|imageformats[/\\][^/\\]*q(?:tiff|webp|icns|tga|wbmp|pdf)\.[^/\\]*)$",
     re.IGNORECASE,
 )
 _QT_TRANSLATION = re.compile(r"[/\\]translations[/\\](?P<base>[a-z_]+?)_(?P<lang>[a-z]{2}(?:_[A-Z]{2})?)\.qm$")
@@ -115,11 +121,12 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
 # Windows: the software OpenGL renderer and the Direct3D shader compiler serve Qt Quick and QOpenGLWidget
 # only; a Qt Widgets app draws with the raster engine (about 25 MB).
 _DROPPED_WINDOWS_DLLS = re.compile(r"(?:^|[/\\])(?:opengl32sw|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
-# Windows: the camera uses Qt's Windows Media Foundation backend (windowsmediaplugin.dll, chosen with
-# QT_MEDIA_BACKEND=windows in fieldapp.ui.app); the FFmpeg backend and its libraries (about 20 MB, and Qt
-# Quick/QML that the FFmpeg plugin links) are left out. Linux keeps FFmpeg: it has no other backend here.
-_DROPPED_WINDOWS_MEDIA = re.compile(
-    r"(?:[/\\]plugins[/\\]multimedia[/\\]ffmpegmediaplugin\.dll"
+# The FFmpeg media backend and its libraries (about 20 MB, and Qt Quick/QML that the FFmpeg plugin links)
+# are left out. On Windows the camera uses Qt's Media Foundation backend (windowsmediaplugin.dll, chosen
+# with QT_MEDIA_BACKEND=windows in fieldapp.ui.app). The Linux build, which only serves to test the frozen
+# app, then has no camera backend: the camera button stays disabled there, as on a PC without a camera.
+_DROPPED_MEDIA = re.compile(
+    r"(?:[/\\]plugins[/\\]multimedia[/\\][^/\\]*ffmpegmediaplugin\.(?:dll|so)"
     r"|(?:^|[/\\])(?:avcodec|avformat|avutil|swscale|swresample|avfilter|avdevice)-\d+\.dll)$",
     re.IGNORECASE,
 )
@@ -128,7 +135,7 @@ _DROPPED_WINDOWS_MEDIA = re.compile(
 def keep_entry(dest: str, source: str | None = None) -> bool:
     """False for collected files the app does not need (other languages' Qt translations, odd plugins)."""
     normalised = "/" + dest.replace("\\", "/")
-    if _DROPPED_WINDOWS_DLLS.search(normalised) or _DROPPED_WINDOWS_MEDIA.search(normalised):
+    if _DROPPED_WINDOWS_DLLS.search(normalised) or _DROPPED_MEDIA.search(normalised):
         return False
     if "/PySide6/" in normalised:
         if _DROPPED_PLUGINS.search(normalised):

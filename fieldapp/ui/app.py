@@ -148,7 +148,7 @@ def fill_demo(app: QApplication, workspace: Workspace) -> None:
                             app.translate("App", "Demo data could not be created; see the log."))
 
 
-def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:
+def run(data_dir: Path, *, demo_if_empty: bool = True, quit_when_ready: bool = False) -> int:
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.tasks import AppContext
 
@@ -171,6 +171,12 @@ def run(data_dir: Path, *, demo_if_empty: bool = True) -> int:
     ctx = AppContext(workspace)
     window = MainWindow(ctx)
     window.show()
+    if quit_when_ready:
+        # A start-up check for installers, IT staff and the benchmarks: the window came up and its first
+        # page was filled from the database, then quit.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
     code = app.exec()
     # Delete the window while the QApplication still exists: left to the interpreter's exit, it could be
     # destroyed after the application and crash (seen as malloc_consolidate aborts on exit).
