@@ -6,6 +6,7 @@ Builds dist/fieldapp first when a source file is newer than it (packaging/build.
 
 from __future__ import annotations
 
+import importlib
 import os
 import statistics
 import subprocess
@@ -18,9 +19,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
 
-import windows_size  # noqa: E402
-
-import build  # noqa: E402
+# By module name from packaging/ (a plain import would sort differently where a build/ folder exists).
+build = importlib.import_module("build")
+windows_size = importlib.import_module("windows_size")
 
 BUDGET_MB = 150
 COLD_START_S = 3.0
