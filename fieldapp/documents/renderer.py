@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _paragraph_module
 
+from fieldapp.documents.annotations import draw_overlay
 from fieldapp.documents.content import (
     Document,
     EvidencePhoto,
@@ -57,6 +58,7 @@ from fieldapp.documents.content import (
 )
 from fieldapp.documents.fonts import MAIN_FONT, paragraph_markup, register_fonts, split_runs, string_width
 from fieldapp.errors import FieldappError, ValidationError
+from fieldapp.photos.overlay import parse_overlay
 
 # reportlab's CJK line breaking keeps Japanese closing punctuation (、。」）) off the start of a line, but not
 # the Chinese full-width ，；：！？ nor closing quotes and book-title marks, so a notice could have lines that
@@ -267,6 +269,7 @@ class _Photo(Flowable):
         self.shown_w = shown_w * scale
         self.shown_h = shown_h * scale
         self.max_width = max_width
+        self.shapes = parse_overlay(photo.overlay)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.max_width, self.shown_h
@@ -289,6 +292,8 @@ class _Photo(Flowable):
         finally:
             rl_config.useA85 = previous
         canv.restoreState()
+        # The marks are placed on the upright picture, as the editor showed it.
+        draw_overlay(canv, self.shapes, (self.max_width - self.shown_w) / 2, 0, self.shown_w, self.shown_h)
         canv.setStrokeColor(colors.grey)
         canv.setLineWidth(0.5)
         canv.rect((self.max_width - self.shown_w) / 2, 0, self.shown_w, self.shown_h)
@@ -584,8 +589,9 @@ class _Builder:
             return []
         out: list[Flowable] = [PageBreak(), _p(f"附件：现场照片（共{len(photos)}张）", self.s.heading)]
         for i, photo in enumerate(photos, 1):
+            marked = "（图上标注为检查人员所加，哈希为未加标注的原始照片）" if parse_overlay(photo.overlay) else ""
             caption = (
-                f"照片{i}：{photo.caption}<br/>拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}"
+                f"照片{i}：{photo.caption}{marked}<br/>拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}"
                 f"<br/>SHA-256：{photo.sha256.lower()}"
             )
             # The caption is user text: escape each part, keep only our own line breaks as markup.

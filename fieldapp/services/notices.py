@@ -225,7 +225,7 @@ def _photos(ws: Workspace, *, finding_ids: list[str], inspection_id: str | None 
                                 f"证据照片 {row['original_name']} 的文件缺失，请运行“证据校验”")
         captured = _dt(row["captured_at"]) if row.get("captured_at") else _dt(row["created_at"])
         out.append(c.EvidencePhoto(jpeg=blobs.read_bytes(row["sha256"]), caption=row.get("caption") or row["original_name"],
-                                   captured_at=captured, sha256=row["sha256"]))
+                                   captured_at=captured, sha256=row["sha256"], overlay=row.get("overlay") or ""))
     return tuple(out)
 
 

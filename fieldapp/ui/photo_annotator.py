@@ -1,30 +1,12 @@
 """标注照片: arrows, circles and text drawn over an evidence photo, kept beside it as an overlay.
 
 The stored photo is evidence and is never changed: the shapes are saved with `evidence.set_overlay` and
-drawn over the photo wherever it is shown (the thumbnails of the evidence strip, this editor).
-
-Overlay format (the `overlay` column of an evidence row: JSON text, or NULL when there is none)
--------------------------------------------------------------------------------------------------
-A JSON list of shapes, drawn in order (later shapes on top). Positions are fractions of the image,
-0..1, with (0, 0) the top-left corner: x of the width, y of the height. Sizes ("width" of a stroke,
-"size" of a text) are fractions of the image's longer edge. So the overlay fits the thumbnail exactly as
-it fits the full photo, whatever their resolutions.
-
-    {"type": "arrow", "x1": 0.20, "y1": 0.70, "x2": 0.45, "y2": 0.40, "color": "#e11d48", "width": 0.006}
-        from the tail (x1, y1) to the tip (x2, y2), which carries the arrowhead;
-    {"type": "ellipse", "x": 0.40, "y": 0.25, "w": 0.20, "h": 0.15, "color": "#e11d48", "width": 0.006}
-        the ellipse (a circle when w and h are equal in pixels) inside that box, (x, y) its top-left;
-    {"type": "text", "x": 0.50, "y": 0.18, "text": "无漏电保护", "color": "#e11d48", "size": 0.04}
-        one line of text whose top-left is (x, y) and whose height is `size`.
-
-"color" is "#rrggbb" (the editor offers red #e11d48, yellow #facc15 and white #ffffff). Every shape is
-drawn with a thin dark halo so it reads on any background. A shape this version does not know, or one
-with missing values, is skipped when drawing and kept unchanged when the overlay is edited and saved.
+drawn over the photo wherever it is shown (the thumbnails of the evidence strip, this editor, the photo
+appendix of a notice). The overlay format is described in fieldapp.photos.overlay.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -52,37 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.photos.overlay import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, number, parse_overlay
+from fieldapp.photos.overlay import colour as overlay_colour
 from fieldapp.ui import util
 from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
 
-RED, YELLOW, WHITE = "#e11d48", "#facc15", "#ffffff"
-STROKE = 0.006  # default stroke width, fraction of the longer edge
-TEXT_SIZE = 0.04  # default text height, fraction of the longer edge
 MIN_DRAG = 0.015  # shorter drags (fraction of the longer edge) are taps, not shapes
 TOOLS = ("arrow", "ellipse", "text")
 HALO = QColor(0, 0, 0, 120)
-
-
-def parse_overlay(value: Any) -> list[dict[str, Any]]:
-    """The shapes of an evidence row's overlay (JSON text, a list, or None); bad data gives no shapes."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    if not isinstance(value, list):
-        return []
-    return [dict(s) for s in value if isinstance(s, dict)]
-
-
-def _num(shape: dict[str, Any], key: str, default: float | None = None) -> float:
-    value = shape.get(key, default)
-    if value is None:
-        raise KeyError(key)
-    return float(value)
 
 
 def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRectF, *,
@@ -101,15 +61,13 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
     for shape in shapes:
         try:
             kind = shape.get("type")
-            colour = QColor(str(shape.get("color") or RED))
-            if not colour.isValid():
-                colour = QColor(RED)
+            colour = QColor(overlay_colour(shape))
             if kind in ("arrow", "ellipse"):
-                width = max(min_stroke, _num(shape, "width", STROKE) * unit)
+                width = max(min_stroke, number(shape, "width", STROKE) * unit)
                 path = QPainterPath()
                 fill = QPainterPath()
                 if kind == "arrow":
-                    tail, tip = at(_num(shape, "x1"), _num(shape, "y1")), at(_num(shape, "x2"), _num(shape, "y2"))
+                    tail, tip = at(number(shape, "x1"), number(shape, "y1")), at(number(shape, "x2"), number(shape, "y2"))
                     length = math.hypot(tip.x() - tail.x(), tip.y() - tail.y())
                     if length < 1e-6:
                         continue
@@ -123,8 +81,8 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
                                                QPointF(base.x() + uy * half, base.y() - ux * half)]))
                     fill.closeSubpath()
                 else:
-                    box = QRectF(at(_num(shape, "x"), _num(shape, "y")),
-                                 at(_num(shape, "x") + _num(shape, "w"), _num(shape, "y") + _num(shape, "h")))
+                    box = QRectF(at(number(shape, "x"), number(shape, "y")),
+                                 at(number(shape, "x") + number(shape, "w"), number(shape, "y") + number(shape, "h")))
                     path.addEllipse(box.normalized())
                 cap, join = Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -144,10 +102,10 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
                 if not text:
                     continue
                 font = QFont(painter.font())
-                font.setPixelSize(max(6, round(_num(shape, "size", TEXT_SIZE) * unit)))
+                font.setPixelSize(max(6, round(number(shape, "size", TEXT_SIZE) * unit)))
                 font.setBold(True)
                 path = QPainterPath()
-                origin = at(_num(shape, "x"), _num(shape, "y"))
+                origin = at(number(shape, "x"), number(shape, "y"))
                 path.addText(QPointF(origin.x(), origin.y() + QFontMetricsF(font).ascent()), font, text)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(HALO, max(1.5, font.pixelSize() * 0.07), Qt.PenStyle.SolidLine,

@@ -42,7 +42,9 @@ def blocks(ws: Workspace) -> None:
 def test_issue_order_end_to_end(ws: Workspace, visit: dict[str, str], blocks: None, tmp_path: Path) -> None:
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (1200, 900), (90, 120, 150)).save(photo)
-    evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo], caption="配电箱")
+    attached = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo], caption="配电箱")
+    # The inspector circled the hazard on the photo: the notice prints the mark and says who added it.
+    evidence.set_overlay(ws, attached[0]["id"], [{"type": "text", "x": 0.1, "y": 0.1, "text": "未装漏保"}])
     deadline = (TODAY + timedelta(days=10)).isoformat()
     draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=deadline,
                           interim_measures="停用该配电箱")
@@ -58,7 +60,7 @@ def test_issue_order_end_to_end(ws: Workspace, visit: dict[str, str], blocks: No
     text = pdf_text(data)
     for expected in ("责令限期整改指令书", row["number"], "宏达化工有限公司", "91350100M000100Y43", "配电箱未设置漏电保护器",
                      "加装漏电保护器", "示范县人民政府", "示范县人民法院", "张执法", "37083001001", "第 1 页",
-                     "被检查单位留存", "执法机关存档", "停用该配电箱", "SHA-256"):
+                     "被检查单位留存", "执法机关存档", "停用该配电箱", "SHA-256", "未装漏保", "图上标注为检查人员所加"):
         assert expected in text, expected
     assert findings.get(ws.store, visit["finding_id"])["status"] == "ordered"
     assert findings.get(ws.store, visit["finding_id"])["deadline"] == deadline
