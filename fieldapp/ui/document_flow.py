@@ -6,7 +6,8 @@ the inspection and the enterprise's representative, or a recorded refusal), and 
 A4 preview rendered by the core (fieldapp.services.notices.preview), refreshed as signatures are added.
 Issuing runs on the database worker (number, QR, PAdES signature) and shows the number.
 
-Keys: F5 refresh the preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Esc close.
+Keys: F5 refresh the preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… ·
+Ctrl+wheel or Ctrl+=/− zoom the preview, Ctrl+0 back to the page width · Esc close.
 The services are imported inside the operations: they pull in reportlab and cryptography.
 """
 
@@ -315,7 +316,7 @@ class DocumentFlow(QDialog):
         ll.addWidget(self.warnings)
         ll.addStretch(1)
         keys = QLabel(self.tr("Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · "
-                              "Ctrl+Shift+P print… · Esc close"))
+                              "Ctrl+Shift+P print… · Ctrl+wheel or Ctrl+=/− zoom, Ctrl+0 page width · Esc close"))
         keys.setObjectName("hint")
         keys.setWordWrap(True)
         ll.addWidget(keys)

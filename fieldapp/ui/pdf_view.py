@@ -16,7 +16,17 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from fieldapp.ui import util
@@ -24,6 +34,7 @@ from fieldapp.ui import util
 PRINTER_KEY = "print/last_printer"
 MAX_PRINT_DPI = 300  # plenty for text and seal; 600 dpi A4 pages take seconds each
 PAGE_GAP = 12
+ZOOMS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0)  # times the width that fits; small print on a tablet needs 2–3×
 
 # pdfium must not be entered from two threads at once (pypdfium2's documentation); the preview renders on
 # its thread while printing runs on the GUI thread.
@@ -123,6 +134,7 @@ class PdfViewer(QWidget):
         self.pages: PdfPages | None = None
         self.page_views: list[PageView] = []
         self.generation = 0
+        self.zoom = 1.0
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-preview")
         self.rendered.connect(self._on_rendered, Qt.ConnectionType.QueuedConnection)
         # The document shown, also reachable once the C++ widget is gone, so it can be closed then.
@@ -147,6 +159,11 @@ class PdfViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1), (QKeySequence.StandardKey.ZoomOut, -1),
+                            ("Ctrl+0", -len(ZOOMS))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda steps=steps: self.step_zoom(steps))
 
     def page_count(self) -> int:
         return len(self.pages) if self.pages is not None else 0
@@ -197,14 +214,27 @@ class PdfViewer(QWidget):
             self.page_views[index].show_rendering(image)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.scroll_area.viewport() and isinstance(event, QResizeEvent):
-            self._fit_width()
+        if watched is self.scroll_area.viewport():
+            if isinstance(event, QResizeEvent):
+                self._fit_width()
+            elif isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
+                return True
         return super().eventFilter(watched, event)
+
+    def step_zoom(self, steps: int) -> None:
+        """Ctrl+wheel, Ctrl+= and Ctrl+-: the next zoom level up or down; Ctrl+0 back to the page width."""
+        index = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+        self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, index + steps))])
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self._fit_width()
 
     def _fit_width(self) -> None:
         if self.pages is None:
             return
-        width = max(200, self.scroll_area.viewport().width() - 2 * PAGE_GAP)
+        width = round(max(200, self.scroll_area.viewport().width() - 2 * PAGE_GAP) * self.zoom)
         for view in self.page_views:
             w, h = self.pages.page_points(view.index)
             view.setFixedSize(QSize(width, max(1, round(width * h / w))))

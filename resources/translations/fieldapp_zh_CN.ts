@@ -16,7 +16,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../fieldapp/ui/bar_chart.py" line="83" />
+        <location filename="../../fieldapp/ui/bar_chart.py" line="82" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -235,187 +235,187 @@
 <context>
     <name>DocumentFlow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="205" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="206" />
         <source>Enforcement document — %1</source>
         <translation>执法文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="231" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="232" />
         <source>Replaces the voided notice %1</source>
         <translation>替代已作废的文书 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="239" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="240" />
         <source>Document:</source>
         <translation>文书种类：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="242" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="243" />
         <source>Hazards on the notice</source>
         <translation>列入文书的隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="257" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="258" />
         <source>Safety measures to take until the hazards are removed (optional)</source>
         <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="260" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="262" />
         <source>Interim measures:</source>
         <translation>整改期间措施：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="265" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="267" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="268" />
         <source>Withdraw the workers from the danger zone</source>
         <translation>从危险区域撤出作业人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="270" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
         <source>Danger zone</source>
         <translation>危险区域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="272" />
         <source>Suspend production or business</source>
         <translation>暂时停产停业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="274" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="275" />
         <source>Facilities and equipment taken out of use (、 between)</source>
         <translation>停止使用的设施、设备（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="276" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="277" />
         <source>Other measures (； between)</source>
         <translation>其他措施（用“；”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="284" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="285" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="288" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="289" />
         <source>Officer %1</source>
         <translation>执法人员 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="298" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="299" />
         <source>Enterprise's representative:</source>
         <translation>被检查单位负责人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="317" />
-        <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Esc close</source>
-        <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Esc 关闭</translation>
+        <location filename="../../fieldapp/ui/document_flow.py" line="318" />
+        <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Ctrl+wheel or Ctrl+=/− zoom, Ctrl+0 page width · Esc close</source>
+        <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Ctrl+滚轮 或 Ctrl+=/− 缩放，Ctrl+0 适合页宽 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="335" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
         <source>Refresh preview</source>
         <translation>刷新预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="341" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="418" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="419" />
         <source> [major]</source>
         <translation>【重大】</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="468" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="469" />
         <source>The notice was changed: press F5 to refresh the preview.</source>
         <translation>文书内容已修改，请按 F5 刷新预览。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="488" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="489" />
         <source>Enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="551" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="552" />
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="561" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
         <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
         <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="576" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
         <source>the enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="578" />
         <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
         <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="592" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="593" />
         <source>Issuing the notice (number, signature)…</source>
         <translation>正在签发文书（编号、电子签章）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="601" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
         <source>Issued: %1</source>
         <translation>已签发：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="603" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="604" />
         <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
         <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="607" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="608" />
         <source>Issued %1</source>
         <translation>已签发 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="625" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="626" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="630" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="631" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="643" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="644" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1695,12 +1695,12 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="123" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="145" />
         <source>The A4 preview of the document will appear here.</source>
         <translation>文书的 A4 预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="264" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="304" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1708,97 +1708,97 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PhotoAnnotator</name>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="326" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="284" />
         <source>Annotate photo</source>
         <translation>标注照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
         <source>Circle</source>
         <translation>圈注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="337" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="349" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="307" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="349" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="307" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="350" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="308" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="362" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="320" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="363" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="321" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="367" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="325" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="326" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="377" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="335" />
         <source>The marks are kept beside the photo; the photo itself (the evidence) is not changed.</source>
         <translation>标注单独保存，照片原件（证据）不会被修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="400" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="358" />
         <source>Arrow: drag from where the arrow starts to what it points at.</source>
         <translation>箭头：从箭尾拖到要指出的部位。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="401" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="359" />
         <source>Circle: drag across the part to circle.</source>
         <translation>圈注：在要圈出的部位上斜向拖动。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="402" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="360" />
         <source>Text: tap where the label goes, then type it.</source>
         <translation>文字：点击文字要放的位置，再输入内容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="410" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
         <source>Text label</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="410" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
         <source>Text shown on the photo:</source>
         <translation>显示在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="434" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="392" />
         <source>Annotations saved</source>
         <translation>标注已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="443" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="401" />
         <source>Discard the marks drawn on this photo?</source>
         <translation>放弃在这张照片上所做的标注吗？</translation>
     </message>
@@ -1806,37 +1806,37 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="99" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="100" />
         <source>Refusal to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="102" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="103" />
         <source>The enterprise's representative refuses to sign. Record the reason and a witness; both are printed on the notice.</source>
         <translation>被检查单位负责人拒绝签字。请记录拒签理由和见证人，二者都将打印在文书上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="113" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
         <source>Name (and unit) of the witness</source>
         <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
         <source>Reason:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="116" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="119" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="121" />
         <source>Record refusal</source>
         <translation>记录拒签</translation>
     </message>
@@ -2121,32 +2121,32 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignerRow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="152" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="153" />
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="158" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="159" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="164" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="165" />
         <source>Refuses…</source>
         <translation>拒签…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="170" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="171" />
         <source>✓ signed</source>
         <translation>✓ 已签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="173" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="174" />
         <source>refused (witness: %1)</source>
         <translation>拒签（见证人：%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="176" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="177" />
         <source>not signed (wet ink)</source>
         <translation>未签名（打印后手签）</translation>
     </message>

@@ -91,3 +91,29 @@ def test_pages_render_at_any_width() -> None:
         assert image.pixelColor(150, 10).lightness() < 60 and image.pixelColor(150, image.height() - 10).lightness() > 200
     finally:
         pages.close()
+
+
+def test_zoom_with_keys_and_ctrl_wheel_renders_larger_and_back(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewer = PdfViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(700, 900)
+    viewer.show()
+    viewer.set_pdf(three_pages(mark_page=0))
+    first = viewer.page_views[0]
+    qtbot.waitUntil(lambda: first.pixmap is not None, timeout=5000)
+    fit = first.width()
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.zoom == 1.25 and abs(first.width() - fit * 1.25) <= 2
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewer.scroll_area.viewport(), wheel)
+    assert viewer.zoom == 1.5
+    qtbot.waitUntil(lambda: viewer.scroll_area.horizontalScrollBar().maximum() > 0, timeout=3000)  # wider than the view
+    qtbot.waitUntil(lambda: first.pixmap is not None and first.pixmap.width() >= round(fit * 1.5) - 2, timeout=5000)
+    qtbot.keyClick(first, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.zoom == 1.0 and first.width() == fit
