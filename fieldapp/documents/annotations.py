@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.documents.fonts import split_runs
-from fieldapp.photos.overlay import STROKE, TEXT_SIZE, colour, number
+from fieldapp.photos.overlay import STROKE, TEXT_SIZE, colour, number, valid_shapes
 
 HALO_ALPHA = 120 / 255  # as on screen: black at 47 %
 MIN_STROKE = 0.6  # points; thinner lines vanish in print
@@ -35,9 +35,13 @@ def draw_overlay(canv: Canvas, shapes: list[dict[str, Any]], x: float, y: float,
 
     drawn = 0
     canv.saveState()
+    # As on screen, nothing reaches outside the photo (over the caption and its SHA-256).
+    frame = canv.beginPath()
+    frame.rect(x, y, w, h)
+    canv.clipPath(frame, stroke=0, fill=0)
     canv.setLineCap(1)
     canv.setLineJoin(1)
-    for shape in shapes:
+    for shape in valid_shapes(shapes):
         try:
             kind = shape.get("type")
             ink = HexColor(colour(shape))

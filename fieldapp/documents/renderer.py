@@ -58,7 +58,7 @@ from fieldapp.documents.content import (
 )
 from fieldapp.documents.fonts import MAIN_FONT, paragraph_markup, register_fonts, split_runs, string_width
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.photos.overlay import parse_overlay
+from fieldapp.photos.overlay import parse_overlay, valid_shapes
 
 # reportlab's CJK line breaking keeps Japanese closing punctuation (、。」）) off the start of a line, but not
 # the Chinese full-width ，；：！？ nor closing quotes and book-title marks, so a notice could have lines that
@@ -589,7 +589,8 @@ class _Builder:
             return []
         out: list[Flowable] = [PageBreak(), _p(f"附件：现场照片（共{len(photos)}张）", self.s.heading)]
         for i, photo in enumerate(photos, 1):
-            marked = "（图上标注为检查人员所加，哈希为未加标注的原始照片）" if parse_overlay(photo.overlay) else ""
+            marked = ("（图上标注为检查人员所加，哈希为未加标注的原始照片）"
+                      if valid_shapes(parse_overlay(photo.overlay)) else "")
             caption = (
                 f"照片{i}：{photo.caption}{marked}<br/>拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}"
                 f"<br/>SHA-256：{photo.sha256.lower()}"

@@ -41,7 +41,7 @@ def parse_overlay(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
             return []
     if not isinstance(value, list):
         return []
@@ -49,14 +49,41 @@ def parse_overlay(value: Any) -> list[dict[str, Any]]:
 
 
 def number(shape: dict[str, Any], key: str, default: float | None = None) -> float:
-    """A numeric value of a shape; KeyError/TypeError/ValueError when missing or not a number."""
+    """A numeric value of a shape; KeyError/TypeError/ValueError when missing, not a number or absurd.
+
+    Positions are fractions of the image and sizes fractions of its longer edge: anything beyond ±10 is
+    bad data (and would overflow once scaled to points or pixels).
+    """
     value = shape.get(key, default)
     if value is None or isinstance(value, bool):
         raise KeyError(key)
-    result = float(value)
-    if result != result or result in (float("inf"), float("-inf")):
+    try:
+        result = float(value)
+    except OverflowError as exc:  # a 400-digit integer
+        raise ValueError(key) from exc
+    if not -10 <= result <= 10:  # also NaN
         raise ValueError(key)
     return result
+
+
+_NEEDS = {"arrow": ("x1", "y1", "x2", "y2"), "ellipse": ("x", "y", "w", "h"), "text": ("x", "y")}
+
+
+def valid_shapes(shapes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The shapes that can be drawn: a known type with all its numbers (and a text for a text)."""
+    out = []
+    for shape in shapes:
+        kind = shape.get("type")
+        if kind not in _NEEDS or (kind == "text" and not str(shape.get("text") or "").strip()):
+            continue
+        try:
+            for key in _NEEDS[str(kind)]:
+                number(shape, key)
+            number(shape, "size" if kind == "text" else "width", TEXT_SIZE if kind == "text" else STROKE)
+        except (KeyError, TypeError, ValueError):
+            continue
+        out.append(shape)
+    return out
 
 
 def colour(shape: dict[str, Any]) -> str:

@@ -51,6 +51,26 @@ def test_the_photo_itself_stays_byte_identical() -> None:
 
 
 def test_broken_overlay_text_prints_the_photo_without_marks() -> None:
-    for overlay in ("not json", "{}", "[1, 2]", json.dumps([{"type": "arrow", "x1": 1e308, "y1": "nan"}])):
+    huge = "1" + "0" * 400
+    for overlay in ("not json", "{}", "[1, 2]", "[{}]", "[" * 100_000 + "]" * 100_000,
+                    json.dumps([{"type": "arrow", "x1": 1e308, "y1": "nan", "x2": 0, "y2": 0}]),
+                    json.dumps([{"type": "text", "x": 0.1, "y": 0.1, "text": "大", "size": 1e308}]),
+                    f'[{{"type": "ellipse", "x": {huge}, "y": 0, "w": 0.1, "h": 0.1}}]'):
         pdf, index = appendix_pdf(overlay)
-        assert red_pixels(pdf, index) < 20
+        assert red_pixels(pdf, index) < 20, overlay[:80]
+        assert "图上标注" not in "".join(read_back(pdf).pages[index].split())
+
+
+def test_marks_stay_inside_the_photo() -> None:
+    """A big label near the corner is cut at the photo's edge, as on screen: the caption stays clean."""
+    corner = [{"type": "text", "x": 0.7, "y": 0.9, "text": "超出照片的标注文字", "color": "#e11d48", "size": 0.3}]
+    pdf, index = appendix_pdf(json.dumps(corner, ensure_ascii=False))
+    page = pdfium.PdfDocument(pdf)[index]
+    image = page.render(scale=1).to_pil().convert("RGB")
+    reds = [(x, y) for y in range(image.height) for x in range(image.width)
+            if (lambda p: p[0] > 170 and p[1] < 90 and p[2] < 130)(image.getpixel((x, y)))]
+    assert reds, "the visible part of the label is drawn"
+    right = max(x for x, _ in reds)
+    bottom = max(y for _, y in reds)
+    # The photo box (80 mm high at most, centred in the text width) ends well before the page's margins.
+    assert right < image.width * 0.8 and bottom < image.height * 0.5
