@@ -41,8 +41,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     exe = str(build.executable(onedir))
     linux_total, _parts = build.sizes(onedir)
     wheels = ROOT / "build" / "winwheels"
-    windows_size.fetch_wheels(onedir / "_internal", wheels)
-    table = windows_size.estimate(onedir, windows_size.unpack(wheels))
+    requirements = windows_size.fetch_wheels(onedir / "_internal", wheels)
+    table = windows_size.estimate(onedir, windows_size.unpack(wheels, requirements))
     windows_total = sum(row["windows"] for row in table.values()) * windows_size.MB
     rows = [
         {"benchmark": "onedir size, Linux build (ICU and system libraries Windows does not need)",

@@ -24,6 +24,7 @@ import argparse
 import importlib.metadata as md
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -57,28 +58,42 @@ def wheel_requirements(internal: Path) -> list[str]:
     return sorted(f"{name}=={md.version(name)}" for name in names)
 
 
-def fetch_wheels(internal: Path, wheels: Path) -> None:
+def fetch_wheels(internal: Path, wheels: Path) -> list[str]:
+    """Download the win_amd64 wheels of the versions installed here; returns the name==version list."""
     wheels.mkdir(parents=True, exist_ok=True)
+    requirements = wheel_requirements(internal)
     run = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
                           "--platform", "win_amd64", "--python-version", PYTHON, "-d", str(wheels),
-                          *wheel_requirements(internal)], capture_output=True, text=True)
+                          *requirements], capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(f"pip download failed:\n{run.stderr[-2000:]}")
+    return requirements
 
 
-def unpack(wheels: Path) -> Path:
-    """The compiled files of every wheel under wheels/x (the wheels' own layout; data dirs flattened)."""
+def _wheel_key(text: str) -> str:
+    return re.sub(r"[-_.]+", "_", text).lower()
+
+
+def unpack(wheels: Path, requirements: list[str]) -> Path:
+    """The compiled files of the required wheels under wheels/x (their own layout; data dirs flattened).
+
+    Only the exact versions asked for: other wheels left in the folder by earlier runs are ignored.
+    """
     out = wheels / "x"
-    for wheel in sorted(wheels.glob("*win_amd64.whl")):
+    if out.exists():
+        shutil.rmtree(out)
+    wanted = {_wheel_key(r.replace("==", "-")) for r in requirements}
+    chosen = [w for w in sorted(wheels.glob("*win_amd64.whl"))
+              if _wheel_key("-".join(w.name.split("-")[:2])) in wanted]
+    for wheel in chosen:
         with zipfile.ZipFile(wheel) as z:
             for info in z.infolist():
                 name = re.sub(r"^[^/]+\.data/(?:platlib|purelib)/", "", info.filename)
                 if not name.lower().endswith((".pyd", ".dll")):
                     continue
                 target = out / name
-                if not target.exists() or target.stat().st_size != info.file_size:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(z.read(info))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(z.read(info))
     return out
 
 
@@ -140,7 +155,7 @@ def estimate(dist: Path, win: Path) -> dict[str, dict[str, float]]:
             table["CPython runtime (Linux sizes as proxy)"]["linux"] += size
             table["CPython runtime (Linux sizes as proxy)"]["windows"] += size
             continue
-        if rel.parts[0] == "PySide6":
+        if rel.parts[0] in ("PySide6", "shiboken6"):
             group = "Qt (PySide6)"
         elif _EXTENSION.match(rel.name) or (len(rel.parts) > 1 and not rel.parts[0].endswith(".libs")):
             group = "extension modules"
@@ -179,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.dist / "_internal").is_dir():
         print(f"no onedir at {args.dist}: run `make dist` first", file=sys.stderr)
         return 2
-    fetch_wheels(args.dist / "_internal", args.wheels)
-    table = estimate(args.dist, unpack(args.wheels))
+    requirements = fetch_wheels(args.dist / "_internal", args.wheels)
+    table = estimate(args.dist, unpack(args.wheels, requirements))
     total = {k: sum(row[k] for row in table.values()) for k in ("linux", "windows")}
     if args.json:
         print(json.dumps({"parts": table, "total": total}, ensure_ascii=False, indent=2))

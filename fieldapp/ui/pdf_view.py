@@ -35,6 +35,12 @@ PRINTER_KEY = "print/last_printer"
 MAX_PRINT_DPI = 300  # plenty for text and seal; 600 dpi A4 pages take seconds each
 PAGE_GAP = 12
 ZOOMS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0)  # times the width that fits; small print on a tablet needs 2–3×
+MAX_RENDER_PX = 3000  # wider renderings are scaled up on screen: an A4 page at 3000 px is already 36 MB
+KEPT_RENDERINGS = 6  # pages whose images stay in memory; others render again when scrolled back to
+
+# One render thread for every preview: pdfium runs one call at a time anyway, and a dialog that is closed
+# but not yet deleted keeps no thread of its own.
+_RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-preview")
 
 # pdfium must not be entered from two threads at once (pypdfium2's documentation); the preview renders on
 # its thread while printing runs on the GUI thread.
@@ -81,10 +87,10 @@ class PdfPages:
                 self._doc = None
 
 
-def _release(executor: ThreadPoolExecutor, shown: list[PdfPages]) -> None:
-    executor.shutdown(wait=False, cancel_futures=True)
+def _release(shown: list[PdfPages]) -> None:
+    """Close the viewer's documents on the render thread, after any rendering of them still queued."""
     for pages in shown:
-        pages.close()  # waits for a rendering in flight (the lock), at most one page
+        _RENDERER.submit(pages.close)
     shown.clear()
 
 
@@ -100,7 +106,7 @@ class PageView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def target_width(self) -> int:
-        return max(1, round(self.width() * self.devicePixelRatioF()))
+        return max(1, min(MAX_RENDER_PX, round(self.width() * self.devicePixelRatioF())))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -116,9 +122,14 @@ class PageView(QWidget):
             self.wanted = wanted
             self.viewer.request(self.index, wanted[1])
 
+    def forget(self) -> None:
+        """Free the page image; it is rendered again when the page is next painted."""
+        self.pixmap = None
+        self.wanted = None
+
     def show_rendering(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        pixmap.setDevicePixelRatio(max(1.0, pixmap.width() / max(1, self.width())))
         self.pixmap = pixmap
         self.update()
 
@@ -135,12 +146,12 @@ class PdfViewer(QWidget):
         self.page_views: list[PageView] = []
         self.generation = 0
         self.zoom = 1.0
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-preview")
         self.rendered.connect(self._on_rendered, Qt.ConnectionType.QueuedConnection)
+        self._recent: list[int] = []  # pages with a rendering in memory, most recently rendered last
         # The document shown, also reachable once the C++ widget is gone, so it can be closed then.
         self._shown: list[PdfPages] = []
-        executor, shown = self._executor, self._shown
-        self.destroyed.connect(lambda *_: _release(executor, shown))
+        shown = self._shown
+        self.destroyed.connect(lambda *_: _release(shown))
         self.stack = QStackedWidget()
         self.placeholder = util.empty_state(self.tr("The A4 preview of the document will appear here."))
         self.stack.addWidget(self.placeholder)
@@ -191,7 +202,7 @@ class PdfViewer(QWidget):
         self._fit_width()
         self.stack.setCurrentWidget(self.scroll_area)
         if old is not None:
-            self._executor.submit(old.close)  # after the renderings of it that are still queued
+            _RENDERER.submit(old.close)  # after the renderings of it that are still queued
 
     def request(self, index: int, width: int) -> None:
         pages, generation = self.pages, self.generation
@@ -199,19 +210,32 @@ class PdfViewer(QWidget):
             return
 
         def work() -> None:
-            if generation != self.generation:
-                return  # superseded while queued
             try:
+                if generation != self.generation or self.page_views[index].wanted != (generation, width):
+                    return  # superseded while queued (another document, zoom or size)
                 image = pages.render(index, width)
                 self.rendered.emit(generation, index, image)
-            except (RuntimeError, ValueError):
+            except (RuntimeError, ValueError, IndexError):
                 pass  # the viewer or the document went away meanwhile
 
-        self._executor.submit(work)
+        _RENDERER.submit(work)
 
     def _on_rendered(self, generation: int, index: int, image: QImage) -> None:
-        if generation == self.generation and index < len(self.page_views):
-            self.page_views[index].show_rendering(image)
+        if generation != self.generation or index >= len(self.page_views):
+            return
+        self.page_views[index].show_rendering(image)
+        if index in self._recent:
+            self._recent.remove(index)
+        self._recent.append(index)
+        while len(self._recent) > KEPT_RENDERINGS:
+            self.page_views[self._recent.pop(0)].forget()
+
+    def hideEvent(self, event: Any) -> None:
+        # A closed dialog may live on until its parent goes: it keeps the document, not the page images.
+        for view in self.page_views:
+            view.forget()
+        self._recent.clear()
+        super().hideEvent(event)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.scroll_area.viewport():
@@ -267,7 +291,10 @@ def print_to(printer: Any, data: bytes) -> int:
                 for _page, image in page_images(pages, dpi):
                     if printed:
                         printer.newPage()
-                    area: QRect = printer.pageLayout().paintRectPixels(printer.resolution())
+                    layout = printer.pageLayout()
+                    # Full page: the notice's own margins are in the PDF, so A4 prints on A4 at true size.
+                    area: QRect = (layout.fullRectPixels(printer.resolution()) if printer.fullPage()
+                                   else layout.paintRectPixels(printer.resolution()))
                     area.moveTo(0, 0)
                     scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                     target = QRect(area.x() + (area.width() - scaled.width()) // 2, area.y(), scaled.width(),
@@ -293,7 +320,7 @@ def print_pdf(parent: QWidget | None, data: bytes, *, choose: bool) -> str | Non
     remembered = str(settings.value(PRINTER_KEY, "") or "")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setFullPage(False)
+    printer.setFullPage(True)
     available = QPrinterInfo.availablePrinterNames()
     if not choose and remembered and remembered in available:
         printer.setPrinterName(remembered)
@@ -304,7 +331,13 @@ def print_pdf(parent: QWidget | None, data: bytes, *, choose: bool) -> str | Non
         dialog.setWindowTitle(QCoreApplication.translate("PdfViewer", "Print"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return None
-    print_to(printer, data)
+    try:
+        print_to(printer, data)
+    except (RuntimeError, OSError, ValueError) as exc:  # printer gone or not ready, a cancelled "print to file"
+        util.show_error(parent, QCoreApplication.translate(
+            "PdfViewer", "Printing failed ({0}). Check that the printer is on and ready, then try again.")
+            .format(exc))
+        return None
     name = printer.printerName()
     if name:
         settings.setValue(PRINTER_KEY, name)

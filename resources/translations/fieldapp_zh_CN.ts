@@ -1695,14 +1695,19 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="145" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="156" />
         <source>The A4 preview of the document will appear here.</source>
         <translation>文书的 A4 预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="304" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="331" />
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pdf_view.py" line="337" />
+        <source>Printing failed ({0}). Check that the printer is on and ready, then try again.</source>
+        <translation>打印失败（{0}）。请检查打印机已开机并就绪后重试。</translation>
     </message>
 </context>
 <context>

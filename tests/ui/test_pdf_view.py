@@ -117,3 +117,37 @@ def test_zoom_with_keys_and_ctrl_wheel_renders_larger_and_back(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: first.pixmap is not None and first.pixmap.width() >= round(fit * 1.5) - 2, timeout=5000)
     qtbot.keyClick(first, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert viewer.zoom == 1.0 and first.width() == fit
+
+
+def test_printing_is_true_size_on_a4_and_a_failure_is_told_not_raised(qtbot: QtBot, tmp_path: object,
+                                                                       monkeypatch: object, dialogs: object) -> None:
+    from pathlib import Path
+
+    import pypdfium2
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from fieldapp.ui import pdf_view
+
+    out = Path(str(tmp_path)) / "printed.pdf"
+    accepted = QPrintDialog.DialogCode.Accepted
+
+    def fake_exec(dialog: QPrintDialog) -> QPrintDialog.DialogCode:
+        dialog.printer().setOutputFileName(str(out))  # "print to file" stands in for the printer
+        return accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)  # type: ignore[attr-defined]
+    assert pdf_view.print_pdf(None, three_pages(mark_page=0), choose=True) is not None
+    page = pypdfium2.PdfDocument(out.read_bytes())[0]
+    w, h = page.get_size()
+    assert abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2
+    image = page.render(scale=0.5).to_pil().convert("L")
+    # The black upper half reaches the paper's top and sides: no extra margins, no shrinking.
+    assert image.getpixel((3, 3)) < 60 and image.getpixel((image.width - 4, 3)) < 60
+    assert image.getpixel((image.width // 2, image.height // 2 + 6)) > 200
+
+    def broken(printer: object, data: bytes) -> int:
+        raise RuntimeError("printer not ready")
+
+    monkeypatch.setattr(pdf_view, "print_to", broken)  # type: ignore[attr-defined]
+    assert pdf_view.print_pdf(None, three_pages(mark_page=0), choose=True) is None
+    assert dialogs.errors and "printer not ready" in dialogs.errors[-1]  # type: ignore[attr-defined]
