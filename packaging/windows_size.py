@@ -181,8 +181,12 @@ def estimate(dist: Path, win: Path) -> dict[str, dict[str, float]]:
         rel = path.relative_to(win)
         group = "Qt (PySide6)" if rel.parts[0] in ("PySide6", "shiboken6") else "extension modules"
         table[group]["windows"] += path.stat().st_size / MB
-    table["Linux system libraries"]["windows"] += 0.0
     return dict(table)
+
+
+def totals(table: dict[str, dict[str, float]]) -> dict[str, float]:
+    """MB of the whole onedir, per system."""
+    return {k: sum(row[k] for row in table.values()) for k in ("linux", "windows")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     requirements = fetch_wheels(args.dist / "_internal", args.wheels)
     table = estimate(args.dist, unpack(args.wheels, requirements))
-    total = {k: sum(row[k] for row in table.values()) for k in ("linux", "windows")}
+    total = totals(table)
     if args.json:
         print(json.dumps({"parts": table, "total": total}, ensure_ascii=False, indent=2))
         return 0

@@ -269,7 +269,7 @@ class _Photo(Flowable):
         self.shown_w = shown_w * scale
         self.shown_h = shown_h * scale
         self.max_width = max_width
-        self.shapes = parse_overlay(photo.overlay)
+        self.shapes = valid_shapes(parse_overlay(photo.overlay))  # the marks that will be drawn
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.max_width, self.shown_h
@@ -589,8 +589,8 @@ class _Builder:
             return []
         out: list[Flowable] = [PageBreak(), _p(f"附件：现场照片（共{len(photos)}张）", self.s.heading)]
         for i, photo in enumerate(photos, 1):
-            marked = ("（图上标注为检查人员所加，哈希为未加标注的原始照片）"
-                      if valid_shapes(parse_overlay(photo.overlay)) else "")
+            picture = _Photo(photo, self.body_width, 80 * mm)
+            marked = "（图上标注为检查人员所加，哈希为未加标注的原始照片）" if picture.shapes else ""
             caption = (
                 f"照片{i}：{photo.caption}{marked}<br/>拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}"
                 f"<br/>SHA-256：{photo.sha256.lower()}"
@@ -598,7 +598,7 @@ class _Builder:
             # The caption is user text: escape each part, keep only our own line breaks as markup.
             markup = "<br/>".join(paragraph_markup(part) for part in caption.split("<br/>"))
             out.append(KeepTogether([
-                _Photo(photo, self.body_width, 80 * mm),
+                picture,
                 Spacer(1, 3),
                 Paragraph(markup, self.s.caption),
             ]))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.models import areas, enterprises, search
 from fieldapp.models.store import Store
+from fieldapp.ui.table_models import FlatTableModel, ModelIndex
 
 PAGE = 200
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class EnterpriseTableModel(QAbstractTableModel):
+class EnterpriseTableModel(FlatTableModel):
     COLUMNS = ("name", "uscc", "township", "industry", "risk_level", "legal_representative")
 
     def __init__(self, store: Store, parent: Any = None) -> None:
@@ -63,16 +64,11 @@ class EnterpriseTableModel(QAbstractTableModel):
 
     # -- Qt interface ------------------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_total(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def header_labels(self) -> Sequence[str]:
+        return self.headers  # one per COLUMNS entry
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

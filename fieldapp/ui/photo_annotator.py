@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.photos.overlay import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, number, parse_overlay
-from fieldapp.photos.overlay import colour as overlay_colour
+from fieldapp.photos.overlay import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
 from fieldapp.ui import util
 from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
@@ -61,7 +60,7 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
     for shape in shapes:
         try:
             kind = shape.get("type")
-            colour = QColor(overlay_colour(shape))
+            ink = QColor(colour(shape))
             if kind in ("arrow", "ellipse"):
                 width = max(min_stroke, number(shape, "width", STROKE) * unit)
                 path = QPainterPath()
@@ -91,11 +90,11 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
                 if not fill.isEmpty():
                     painter.setPen(QPen(HALO, max(2.0, width * 0.6), Qt.PenStyle.SolidLine, cap, join))
                     painter.drawPath(fill)
-                painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, cap, join))
+                painter.setPen(QPen(ink, width, Qt.PenStyle.SolidLine, cap, join))
                 painter.drawPath(path)
                 if not fill.isEmpty():
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(colour)
+                    painter.setBrush(ink)
                     painter.drawPath(fill)
             elif kind == "text":
                 text = str(shape.get("text") or "")
@@ -111,7 +110,7 @@ def paint_overlay(painter: QPainter, shapes: list[dict[str, Any]], target: QRect
                 painter.setPen(QPen(HALO, max(1.5, font.pixelSize() * 0.07), Qt.PenStyle.SolidLine,
                                     Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
                 painter.drawPath(path)
-                painter.fillPath(path, colour)
+                painter.fillPath(path, ink)
         except (KeyError, TypeError, ValueError):
             continue  # a malformed or unknown shape is skipped, never fatal
     painter.restore()

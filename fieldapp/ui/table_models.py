@@ -27,7 +27,28 @@ class Column:
     fmt: Callable[[Row], Any] | None = None
 
 
-class RowsModel(QAbstractTableModel):
+class FlatTableModel(QAbstractTableModel):
+    """A flat table (no tree): its rows and horizontal headers; subclasses give both and `data`."""
+
+    def row_total(self) -> int:
+        raise NotImplementedError
+
+    def header_labels(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_total()
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.header_labels())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header_labels()[section]
+        return None
+
+
+class RowsModel(FlatTableModel):
     """Rows (dicts) from a core query shown through a list of columns."""
 
     def __init__(self, columns: Sequence[Column], parent: Any = None,
@@ -45,16 +66,11 @@ class RowsModel(QAbstractTableModel):
     def row(self, index: int) -> Row:
         return self.rows[index]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_total(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
+    def header_labels(self) -> Sequence[str]:
+        return [c.header for c in self.columns]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -160,7 +176,7 @@ class ItemRow:
         return checklist_format.basis_text(self.item)
 
 
-class ChecklistItemsModel(QAbstractTableModel):
+class ChecklistItemsModel(FlatTableModel):
     """Every item of the templates an inspection uses, with its answer (updated as the officer works)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
@@ -201,16 +217,11 @@ class ChecklistItemsModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+    def row_total(self) -> int:
+        return len(self.items)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def header_labels(self) -> Sequence[str]:
+        return self.headers  # code, check, result
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
