@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -361,12 +360,7 @@ class DocumentFlow(QDialog):
             actions.addWidget(self.close_button)
             rl.addLayout(actions)
 
-        splitter = QSplitter()
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 780])
+        splitter = util.side_by_side(scroll, right, (0, 1), (500, 780))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

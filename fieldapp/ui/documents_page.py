@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -156,12 +155,7 @@ class DocumentsPage(QWidget):
         actions.addStretch(1)
         pl.addLayout(actions)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.list_stack)
-        splitter.addWidget(preview)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 660])
+        splitter = util.side_by_side(self.list_stack, preview, (1, 1), (560, 660))
         layout.addWidget(splitter, 1)
 
         self.status.currentIndexChanged.connect(self.reload)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -196,12 +195,7 @@ class EnterpriseListView(QWidget):
         filters.addWidget(self.open_only)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.summary)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 420])
+        splitter = util.side_by_side(left, self.summary, (3, 2), (760, 420))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

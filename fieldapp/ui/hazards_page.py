@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -300,12 +299,7 @@ class HazardsPage(QWidget):
         for col, width in ((0, 170), (2, 80), (3, 160), (4, 100), (5, 90)):
             self.table.setColumnWidth(col, width)
         self.detail = FindingDetail(ctx)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 420])
+        splitter = util.side_by_side(self.table, self.detail, (3, 2), (780, 420))
         layout.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self.on_row)
         ctx.bus.data_changed.connect(self.on_changed)

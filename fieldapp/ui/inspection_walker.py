@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -137,12 +136,7 @@ class InspectionWalker(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 480])
+        splitter = util.side_by_side(self.table, scroll, (3, 2), (700, 480))
         layout.addWidget(splitter, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self.on_row)
