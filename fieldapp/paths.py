@@ -18,6 +18,13 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("fieldapp", appauthor=False, roaming=False))
 
 
+def demo_data_dir() -> Path:
+    """The demo county's own directory, beside the real one: demo data never enters a real database."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fieldapp-demo", appauthor=False, roaming=False))
+
+
 def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     if option:
         return Path(option).expanduser().resolve()

@@ -161,6 +161,19 @@ def generate_enterprises(rng: random.Random, n: int, grids: dict[str, list[str]]
     return records
 
 
+def mark(store: Store) -> None:
+    """Mark this database as demo data, for good: titles, PDFs and QR payloads issued from it say 演示.
+
+    Kept in the local `meta` table, so the mark never travels in a bundle and never leaves the file.
+    """
+    with store.transaction():
+        store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')")
+
+
+def is_demo(store: Store) -> bool:
+    return store.scalar("SELECT value FROM meta WHERE key = 'demo'") == "1"
+
+
 def fill(store: Store, *, enterprises_count: int = 600, seed: int = 20261123,
          today: date | None = None, progress: Callable[[str], None] | None = None) -> DemoResult:
     if store.scalar("SELECT 1 FROM enterprises LIMIT 1"):
@@ -175,6 +188,7 @@ def fill(store: Store, *, enterprises_count: int = 600, seed: int = 20261123,
     say("enterprises")
     records = generate_enterprises(rng, enterprises_count, grids)
     with store.transaction():
+        mark(store)
         enterprises.bulk_upsert(store, records)
         officer_ids = _inspectors(store, rng)
         numbering.assign_block(store, doc_type="rectification_order", year=today.year, first=1, last=200)
@@ -194,6 +208,7 @@ def fill_field_work(store: Store, *, seed: int = 20261123, today: date | None = 
         raise FieldappError("the device has fewer than two officers; sync with the office first",
                             "本终端的执法人员少于两名，请先与中心端同步")
     rng = random.Random(seed)
+    mark(store)
     counts = _inspections(store, rng, officer_ids, today or date.today(), inspections_count)
     n_enterprises = int(store.scalar("SELECT count(*) FROM enterprises"))
     n_townships = int(store.scalar("SELECT count(*) FROM townships"))
