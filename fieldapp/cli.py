@@ -24,8 +24,9 @@ log = logging.getLogger("fieldapp.cli")
 
 
 class Context:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, explicit: bool = False) -> None:
         self.data_dir = data_dir
+        self.explicit = explicit  # given with --data-dir (not from the environment or the default)
         self._ws: Workspace | None = None
 
     @property
@@ -107,7 +108,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     """
     resolved = paths.resolve_data_dir(data_dir)
     setup_logging(resolved)
-    ctx.obj = Context(resolved)
+    ctx.obj = Context(resolved, explicit=data_dir is not None)
 
 
 @main.command()
@@ -172,9 +173,9 @@ def enterprises_import(obj: Context, file: Path, skip_invalid: bool, as_json: bo
 
     All-or-nothing unless --skip-invalid. Example: fieldapp enterprises import 名录.csv
     """
-    from fieldapp.models import registry
+    from fieldapp.services import first_start
 
-    report = registry.import_file(obj.ws.store, file, skip_invalid=skip_invalid)
+    report = first_start.import_registry(obj.ws, file, skip_invalid=skip_invalid)
     data = report.as_dict()
     if as_json:
         emit(data, True, print)
@@ -1056,19 +1057,38 @@ def restore(obj: Context, file: Path, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--demo-if-empty/--no-demo", default=True, show_default=True,
-              help="Create demo data on first start when the database is empty.")
+@click.option("--demo", "demo_county", is_flag=True,
+              help="Open the demo county in its own demo directory (created on first use), marked 演示数据; "
+                   "with --data-dir, in that directory.")
 @click.option("--quit-when-ready", is_flag=True,
               help="Print 'ready' and quit once the window is up (a start-up check).")
 @click.pass_obj
-def gui(obj: Context, demo_if_empty: bool, quit_when_ready: bool) -> None:
-    """Start the desktop application.
+def gui(obj: Context, demo_county: bool, quit_when_ready: bool) -> None:
+    """Start the desktop application (an empty data directory opens on the first-start screen).
 
-    Example: fieldapp gui
+    Example: fieldapp gui --demo
     """
+    from fieldapp import qtlibs
+
+    data_dir = obj.data_dir
+    if demo_county:
+        from fieldapp.services import first_start
+
+        # $FIELDAPP_DATA_DIR names the real data: only an explicit --data-dir moves the demo.
+        data_dir = obj.data_dir if obj.explicit else paths.demo_data_dir()
+        with Workspace.open(data_dir) as ws:
+            first_start.check_demo_dir(ws)
+    if qtlibs.will_use_xcb():
+        absent = qtlibs.missing()
+        if absent:
+            # Qt would abort with "no Qt platform plugin could be initialized" and no hint why.
+            raise FieldappError(
+                "Qt's X11 platform plugin cannot load: missing " + ", ".join(absent) + "; install them with: "
+                "sudo apt-get install " + " ".join(qtlibs.packages_for(absent)),
+                "缺少 Qt 图形界面所需的系统库：" + "、".join(absent))
     from fieldapp.ui.app import run
 
-    sys.exit(run(obj.data_dir, demo_if_empty=demo_if_empty, quit_when_ready=quit_when_ready))
+    sys.exit(run(data_dir, demo=demo_county, quit_when_ready=quit_when_ready))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 VIEWS = ("home", "enterprises", "enterprise-detail", "inspection", "finding", "photo-annotation", "hazards",
-         "document-preview", "signature-pad", "document-issued", "documents", "statistics", "sync",
+         "document-preview", "document-signatures", "signature-pad", "document-issued", "documents", "statistics", "sync",
          "sync-central", "settings")
 
 
