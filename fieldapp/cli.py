@@ -16,7 +16,9 @@ from typing import Any
 
 import click
 
+from fieldapp import cli_labels as labels
 from fieldapp import paths
+from fieldapp.cli_labels import labelled
 from fieldapp.errors import FieldappError
 from fieldapp.workspace import Workspace, setup_logging
 
@@ -313,8 +315,8 @@ def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
     def human(d: dict[str, Any]) -> None:
         click.echo(f"{d['enterprise']['name']} — {d['type']} — {d['started_at']} ({d['status']})")
         click.echo("officers: " + ", ".join(f"{o['name']} ({o['certificate_no']})" for o in d["officers"]))
-        table(d["findings"], [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"),
-                              ("description", "Finding")])
+        table(labelled(d["findings"], grade=labels.grade, status=labels.finding_status),
+              [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"), ("description", "Finding")])
 
     emit(data, as_json, human)
 
@@ -337,7 +339,7 @@ def inspections_record(obj: Context, visit_file: Path, as_json: bool) -> None:
         click.echo(f"Inspection {d['inspection_id']}: {len(d['findings'])} finding(s), "
                    f"{len(d['evidence'])} evidence file(s)")
         for doc in d["documents"]:
-            click.echo(f"issued {doc['number']} ({doc['type']}): {doc['pdf']}")
+            click.echo(f"issued {labels.doc_type_title(doc['type'])} {doc['number']}: {doc['pdf']}")
         for w in d["warnings"]:
             click.echo(f"warning: {w}", err=True)
 
@@ -367,9 +369,10 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
     store = obj.ws.store
     enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
     rows = findings.list_findings(store, status=status, overdue=overdue, enterprise_id=enterprise_id)
-    emit(rows, as_json, lambda r: table(r, [("enterprise_name", "Enterprise"), ("grade", "Grade"),
-                                            ("status", "Status"), ("deadline", "Deadline"),
-                                            ("overdue", "Overdue"), ("description", "Finding")]))
+    emit(rows, as_json, lambda r: table(labelled(r, grade=labels.grade, status=labels.finding_status),
+                                        [("enterprise_name", "Enterprise"), ("grade", "Grade"),
+                                         ("status", "Status"), ("deadline", "Deadline"),
+                                         ("overdue", "Overdue"), ("description", "Finding")]))
 
 
 @findings_group.command("transition")
@@ -390,7 +393,7 @@ def findings_transition(obj: Context, finding_id: str, status: str, deadline: st
     row = findings.transition(obj.ws.store, finding_id, status, deadline=deadline, note=note, void_reason=note,
                               referred_to=note)
     emit({"id": row["id"], "status": row["status"], "deadline": row["deadline"]}, as_json,
-         lambda d: click.echo(f"Finding {d['id']} is now {d['status']}"))
+         lambda d: click.echo(f"Finding {d['id']} is now {labels.finding_status(d['status'])}"))
 
 
 @findings_group.command("attach")
@@ -488,8 +491,9 @@ def notices_list(obj: Context, status: str | None, as_json: bool) -> None:
     from fieldapp.services import notices as svc
 
     rows = svc.list_notices(obj.ws, status=status)
-    emit(rows, as_json, lambda r: table(r, [("number", "Number"), ("type", "Type"), ("status", "Status"),
-                                            ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
+    emit(rows, as_json, lambda r: table(labelled(r, type=labels.doc_type_title, status=labels.doc_status),
+                                        [("number", "Number"), ("type", "Type"), ("status", "Status"),
+                                         ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
 
 
 @notices.command("export")
@@ -520,8 +524,8 @@ def notices_void(obj: Context, document_id: str, reason: str, as_json: bool) -> 
     from fieldapp.services import notices as svc
 
     row = svc.void(obj.ws, document_id, reason)
-    emit({"id": row["id"], "number": row["number"], "status": row["status"]}, as_json,
-         lambda d: click.echo(f"Voided {d['number']}"))
+    emit({"id": row["id"], "number": row["number"], "type": row["doc_type"], "status": row["status"]}, as_json,
+         lambda d: click.echo(f"Voided {labels.doc_type_title(d['type'])} {d['number']}"))
 
 
 @notices.command("verify")
@@ -544,12 +548,13 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
         "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
         "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
         "number": check.payload.number if check.payload else None,
+        "title": str(check.payload.kind.value) if check.payload else None,
         "pdf_signature": None if check.signature is None else {
             "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
     }
 
     def human(d: dict[str, Any]) -> None:
-        click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['number']}" if d["number"] else ""))
+        click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['title']} {d['number']}" if d["number"] else ""))
         if d["signer"]:
             click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
         for r in d["reasons"]:
@@ -907,8 +912,9 @@ def numbers_list(obj: Context, as_json: bool) -> None:
     from fieldapp.models import numbering
 
     rows = numbering.list_blocks(obj.ws.store)
-    emit(rows, as_json, lambda r: table(r, [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
-                                            ("last_serial", "Last"), ("remaining", "Remaining")]))
+    emit(rows, as_json, lambda r: table(labelled(r, doc_type=labels.doc_type),
+                                        [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
+                                         ("last_serial", "Last"), ("remaining", "Remaining")]))
 
 
 @numbers.command("assign")
@@ -927,7 +933,8 @@ def numbers_assign(obj: Context, doc_type: str, year: int, first: int, last: int
     from fieldapp.models import numbering
 
     row = numbering.assign_block(obj.ws.store, doc_type=doc_type, year=year, first=first, last=last)
-    emit(row, as_json, lambda r: click.echo(f"Assigned {r['doc_type']} {r['year']} serials {first}-{last}"))
+    emit(row, as_json, lambda r: click.echo(
+        f"Assigned {labels.doc_type(r['doc_type'])} {r['year']} serials {first}-{last}"))
 
 
 @main.group("settings")
