@@ -277,6 +277,24 @@ def sign(pad: SignaturePad, seed: int) -> None:
         pad.pointer_up()
 
 
+def signature_position(pdf: bytes) -> tuple[int, float] | None:
+    """(page index, distance from the page top as a fraction of its height) of the signature block."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            text = page.get_textpage()
+            hit = text.search("执法人员（签名）").get_next()
+            if hit:
+                _left, _bottom, _right, top = text.get_charbox(hit[0])
+                return index, 1 - top / page.get_height()
+    finally:
+        doc.close()
+    return None
+
+
 def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspection_id: str | None,
                    save: Any) -> None:
     """The rectification order of the visit: preview with signatures, the pad, then issued."""
@@ -310,8 +328,12 @@ def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspecti
     bar.setValue(0)
     wait_rendered(app)
     save("document-preview", flow.grab())
-    # The signature block at the end of the notice (README shows it).
-    bar.setValue(bar.maximum() - int(bar.pageStep() * 0.8))
+    # The officers' and the enterprise's signatures (README shows them): found in the PDF's text, since the
+    # pages after them are the other copies and the photo appendix.
+    where = signature_position(flow.viewer.pages.data) if flow.viewer.pages is not None else None
+    if where is not None:
+        view = flow.viewer.page_views[where[0]]
+        bar.setValue(view.y() + round(where[1] * view.height()) - 40)
     wait_rendered(app)
     save("document-signatures", flow.grab())
     flow.issue()
