@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             util.follow_keyboard(app)  # text fields stay above the on-screen keyboard of a tablet
         ctx.bus.navigate.connect(self.navigate)
+        ctx.bus.data_changed.connect(self._leave_first_start_once_filled)
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().showMessage(self.tr("Data directory: %1").replace("%1", str(ctx.workspace.data_dir)))
         if self.is_demo:
@@ -115,11 +116,15 @@ class MainWindow(QMainWindow):
             mark.setObjectName("demoMark")
             self.statusBar().addPermanentWidget(mark)
 
+    def _leave_first_start_once_filled(self, _changes: object) -> None:
+        # Data that arrived another way (an enrolment through the sync page, a sync) ends the first start too.
+        if self.outer.currentWidget() is self.first_start and not first_start.needs_first_start(self.ctx.reader):
+            self.outer.setCurrentWidget(self.screens)
+
     def leave_first_start(self) -> None:
         """The directory holds data now (or the user starts empty): the normal screens, from home."""
         self.outer.setCurrentWidget(self.screens)
         self.show_page("home")
-        self.ctx.notify({"enterprises", "sync", "settings"})
 
     # -- pages, built on demand ----------------------------------------------------------------------
 
