@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 
 run: install
 	@scripts/system-check.sh gui
-	$(BIN)/fieldapp gui
+	$(BIN)/fieldapp gui --demo
 
 lint: install
 	$(BIN)/ruff check fieldapp tests bench

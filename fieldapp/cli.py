@@ -16,7 +16,9 @@ from typing import Any
 
 import click
 
+from fieldapp import cli_labels as labels
 from fieldapp import paths
+from fieldapp.cli_labels import labelled
 from fieldapp.errors import FieldappError
 from fieldapp.workspace import Workspace, setup_logging
 
@@ -24,8 +26,9 @@ log = logging.getLogger("fieldapp.cli")
 
 
 class Context:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, explicit: bool = False) -> None:
         self.data_dir = data_dir
+        self.explicit = explicit  # given with --data-dir (not from the environment or the default)
         self._ws: Workspace | None = None
 
     @property
@@ -107,7 +110,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     """
     resolved = paths.resolve_data_dir(data_dir)
     setup_logging(resolved)
-    ctx.obj = Context(resolved)
+    ctx.obj = Context(resolved, explicit=data_dir is not None)
 
 
 @main.command()
@@ -172,9 +175,9 @@ def enterprises_import(obj: Context, file: Path, skip_invalid: bool, as_json: bo
 
     All-or-nothing unless --skip-invalid. Example: fieldapp enterprises import 名录.csv
     """
-    from fieldapp.models import registry
+    from fieldapp.services import first_start
 
-    report = registry.import_file(obj.ws.store, file, skip_invalid=skip_invalid)
+    report = first_start.import_registry(obj.ws, file, skip_invalid=skip_invalid)
     data = report.as_dict()
     if as_json:
         emit(data, True, print)
@@ -312,8 +315,8 @@ def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
     def human(d: dict[str, Any]) -> None:
         click.echo(f"{d['enterprise']['name']} — {d['type']} — {d['started_at']} ({d['status']})")
         click.echo("officers: " + ", ".join(f"{o['name']} ({o['certificate_no']})" for o in d["officers"]))
-        table(d["findings"], [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"),
-                              ("description", "Finding")])
+        table(labelled(d["findings"], grade=labels.grade, status=labels.finding_status),
+              [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"), ("description", "Finding")])
 
     emit(data, as_json, human)
 
@@ -336,7 +339,7 @@ def inspections_record(obj: Context, visit_file: Path, as_json: bool) -> None:
         click.echo(f"Inspection {d['inspection_id']}: {len(d['findings'])} finding(s), "
                    f"{len(d['evidence'])} evidence file(s)")
         for doc in d["documents"]:
-            click.echo(f"issued {doc['number']} ({doc['type']}): {doc['pdf']}")
+            click.echo(f"issued {labels.doc_type_title(doc['type'])} {doc['number']}: {doc['pdf']}")
         for w in d["warnings"]:
             click.echo(f"warning: {w}", err=True)
 
@@ -366,9 +369,10 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
     store = obj.ws.store
     enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
     rows = findings.list_findings(store, status=status, overdue=overdue, enterprise_id=enterprise_id)
-    emit(rows, as_json, lambda r: table(r, [("enterprise_name", "Enterprise"), ("grade", "Grade"),
-                                            ("status", "Status"), ("deadline", "Deadline"),
-                                            ("overdue", "Overdue"), ("description", "Finding")]))
+    emit(rows, as_json, lambda r: table(labelled(r, grade=labels.grade, status=labels.finding_status),
+                                        [("enterprise_name", "Enterprise"), ("grade", "Grade"),
+                                         ("status", "Status"), ("deadline", "Deadline"),
+                                         ("overdue", "Overdue"), ("description", "Finding")]))
 
 
 @findings_group.command("transition")
@@ -389,7 +393,7 @@ def findings_transition(obj: Context, finding_id: str, status: str, deadline: st
     row = findings.transition(obj.ws.store, finding_id, status, deadline=deadline, note=note, void_reason=note,
                               referred_to=note)
     emit({"id": row["id"], "status": row["status"], "deadline": row["deadline"]}, as_json,
-         lambda d: click.echo(f"Finding {d['id']} is now {d['status']}"))
+         lambda d: click.echo(f"Finding {d['id']} is now {labels.finding_status(d['status'])}"))
 
 
 @findings_group.command("attach")
@@ -487,8 +491,9 @@ def notices_list(obj: Context, status: str | None, as_json: bool) -> None:
     from fieldapp.services import notices as svc
 
     rows = svc.list_notices(obj.ws, status=status)
-    emit(rows, as_json, lambda r: table(r, [("number", "Number"), ("type", "Type"), ("status", "Status"),
-                                            ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
+    emit(rows, as_json, lambda r: table(labelled(r, type=labels.doc_type_title, status=labels.doc_status),
+                                        [("number", "Number"), ("type", "Type"), ("status", "Status"),
+                                         ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
 
 
 @notices.command("export")
@@ -519,8 +524,8 @@ def notices_void(obj: Context, document_id: str, reason: str, as_json: bool) -> 
     from fieldapp.services import notices as svc
 
     row = svc.void(obj.ws, document_id, reason)
-    emit({"id": row["id"], "number": row["number"], "status": row["status"]}, as_json,
-         lambda d: click.echo(f"Voided {d['number']}"))
+    emit({"id": row["id"], "number": row["number"], "type": row["doc_type"], "status": row["status"]}, as_json,
+         lambda d: click.echo(f"Voided {labels.doc_type_title(d['type'])} {d['number']}"))
 
 
 @notices.command("verify")
@@ -543,12 +548,13 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
         "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
         "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
         "number": check.payload.number if check.payload else None,
+        "title": str(check.payload.kind.value) if check.payload else None,
         "pdf_signature": None if check.signature is None else {
             "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
     }
 
     def human(d: dict[str, Any]) -> None:
-        click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['number']}" if d["number"] else ""))
+        click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['title']} {d['number']}" if d["number"] else ""))
         if d["signer"]:
             click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
         for r in d["reasons"]:
@@ -906,8 +912,9 @@ def numbers_list(obj: Context, as_json: bool) -> None:
     from fieldapp.models import numbering
 
     rows = numbering.list_blocks(obj.ws.store)
-    emit(rows, as_json, lambda r: table(r, [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
-                                            ("last_serial", "Last"), ("remaining", "Remaining")]))
+    emit(rows, as_json, lambda r: table(labelled(r, doc_type=labels.doc_type),
+                                        [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
+                                         ("last_serial", "Last"), ("remaining", "Remaining")]))
 
 
 @numbers.command("assign")
@@ -926,7 +933,8 @@ def numbers_assign(obj: Context, doc_type: str, year: int, first: int, last: int
     from fieldapp.models import numbering
 
     row = numbering.assign_block(obj.ws.store, doc_type=doc_type, year=year, first=first, last=last)
-    emit(row, as_json, lambda r: click.echo(f"Assigned {r['doc_type']} {r['year']} serials {first}-{last}"))
+    emit(row, as_json, lambda r: click.echo(
+        f"Assigned {labels.doc_type(r['doc_type'])} {r['year']} serials {first}-{last}"))
 
 
 @main.group("settings")
@@ -1056,19 +1064,38 @@ def restore(obj: Context, file: Path, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--demo-if-empty/--no-demo", default=True, show_default=True,
-              help="Create demo data on first start when the database is empty.")
+@click.option("--demo", "demo_county", is_flag=True,
+              help="Open the demo county in its own demo directory (created on first use), marked 演示数据; "
+                   "with --data-dir, in that directory.")
 @click.option("--quit-when-ready", is_flag=True,
               help="Print 'ready' and quit once the window is up (a start-up check).")
 @click.pass_obj
-def gui(obj: Context, demo_if_empty: bool, quit_when_ready: bool) -> None:
-    """Start the desktop application.
+def gui(obj: Context, demo_county: bool, quit_when_ready: bool) -> None:
+    """Start the desktop application (an empty data directory opens on the first-start screen).
 
-    Example: fieldapp gui
+    Example: fieldapp gui --demo
     """
+    from fieldapp import qtlibs
+
+    data_dir = obj.data_dir
+    if demo_county:
+        from fieldapp.services import first_start
+
+        # $FIELDAPP_DATA_DIR names the real data: only an explicit --data-dir moves the demo.
+        data_dir = obj.data_dir if obj.explicit else paths.demo_data_dir()
+        with Workspace.open(data_dir) as ws:
+            first_start.check_demo_dir(ws)
+    if qtlibs.will_use_xcb():
+        absent = qtlibs.missing()
+        if absent:
+            # Qt would abort with "no Qt platform plugin could be initialized" and no hint why.
+            raise FieldappError(
+                "Qt's X11 platform plugin cannot load: missing " + ", ".join(absent) + "; install them with: "
+                "sudo apt-get install " + " ".join(qtlibs.packages_for(absent)),
+                "缺少 Qt 图形界面所需的系统库：" + "、".join(absent))
     from fieldapp.ui.app import run
 
-    sys.exit(run(obj.data_dir, demo_if_empty=demo_if_empty, quit_when_ready=quit_when_ready))
+    sys.exit(run(data_dir, demo=demo_county, quit_when_ready=quit_when_ready))
 
 
 if __name__ == "__main__":  # pragma: no cover

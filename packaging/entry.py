@@ -24,7 +24,7 @@ def open_path(path: Path) -> int:
     from fieldapp import paths
     from fieldapp.ui.app import run
 
-    return run(paths.resolve_data_dir(), demo_if_empty=True)
+    return run(paths.resolve_data_dir())
 
 
 def is_openable(arg: str) -> bool:

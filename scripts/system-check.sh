@@ -20,14 +20,29 @@ if ! "$python" -c 'import venv, ensurepip' 2>/dev/null; then
   need+=(python3-venv)
 fi
 
+# Qt's X11 platform plugin links system libraries: which ones is read from the installed plugin with ldd
+# (fieldapp/qtlibs.py), so a Qt upgrade that links one more library is installed too, not an abort.
+venv_python="$(cd "$(dirname "$0")/.." && pwd)/.venv/bin/python"
+qt_xcb_packages() {
+  if [ ! -x "$venv_python" ]; then
+    echo "no virtualenv at $venv_python: run 'make install' first" >&2
+    exit 1
+  fi
+  "$venv_python" -m fieldapp.qtlibs packages
+}
+xcb_packages=""
+if [ "$what" = gui ] || [ "$what" = test ]; then
+  xcb_packages=$(qt_xcb_packages)
+fi
+
 case "$what" in
   gui)
-    # Qt's xcb platform plugin needs these on a desktop Debian; offscreen needs none.
-    for p in libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
+    for p in $xcb_packages; do
       have_pkg "$p" || need+=("$p")
     done ;;
   test)
-    for p in libegl1 libfontconfig1 libglib2.0-0; do
+    # The offscreen plugin for most tests; xvfb-run and the xcb libraries for the real-window test.
+    for p in libegl1 libfontconfig1 libglib2.0-0 xvfb xauth $xcb_packages; do
       have_pkg "$p" || need+=("$p")
     done ;;
 esac
@@ -41,4 +56,9 @@ if ((${#need[@]})); then
     echo "Install them with: sudo apt-get install ${need[*]}" >&2
     exit 1
   fi
+fi
+
+if [ "$what" = gui ] || [ "$what" = test ]; then
+  # Names any library still missing (one the package map and Debian's naming rule got wrong).
+  "$venv_python" -m fieldapp.qtlibs check
 fi

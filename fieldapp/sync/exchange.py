@@ -15,7 +15,6 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,12 @@ from fieldapp.errors import FieldappError
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Row, Store
 from fieldapp.photos.blobstore import BlobStore, data_store
-from fieldapp.sync import bundle, envelope, identity
+from fieldapp.sync import bundle, envelope, identity, naming
 from fieldapp.sync.merge import OWNED_TABLES_SET, REGISTRY_TABLES, TABLE_ORDER, Applier
+from fieldapp.sync.naming import BUNDLE_SUFFIX
 from fieldapp.workspace import Workspace
 
 Progress = Callable[[str, int, int], None]
-BUNDLE_SUFFIX = ".fabundle"
 
 
 @dataclass
@@ -86,11 +85,14 @@ def find_peer(store: Store, ref: str) -> Row:
     return rows[0]
 
 
-def _default_out(ws: Workspace, recipient: str, upto: int) -> Path:
-    folder = ws.data_dir / "outbox"
+def _out_path(ws: Workspace, out: Path | None, target: Row) -> Path:
+    """A *.fabundle path is the file; anything else a folder (made if needed) that gets a readable name."""
+    if out is not None and out.suffix.lower() == BUNDLE_SUFFIX and not out.is_dir():
+        return out
+    folder = out if out is not None else ws.data_dir / "outbox"
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = date.today().strftime("%Y%m%d")
-    return folder / f"fieldapp-{ws.store.device_id[:8]}-to-{recipient[:8]}-{stamp}-{upto}{BUNDLE_SUFFIX}"
+    return folder / naming.bundle_name(ws.store, identity.meta(ws.store, "device_name"), target["name"],
+                                       target["peer_id"], folder)
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -162,9 +164,7 @@ def export(ws: Workspace, *, to: str | None = None, out: Path | None = None, pro
     recipient = target["peer_id"]
     base, upto = int(target["acked_seq"]), store.current_seq()
     bundle_id = uuid7()
-    out = out or _default_out(ws, recipient, upto)
-    if out.is_dir():
-        out = out / _default_out(ws, recipient, upto).name
+    out = _out_path(ws, out, target)
     keys = identity.signing_keys(ws)
     counts: dict[str, int] = {}
     files: dict[str, BlobStore] = {}

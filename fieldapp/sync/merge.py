@@ -249,7 +249,11 @@ class Applier:
         rows that name it find the survivor) and our references move over.
         """
         merged, _ = merge(table, dict(remote), dict(twin, id=remote["id"]))
-        survivor = merged or remote
+        # With our twin's newer values in it, the survivor is last written here, so it travels back to the
+        # sender; stamped with the sender's id it would stay behind and the two replicas would differ.
+        survivor = remote if merged is None else dict(merged, device_id=self.store.device_id)
+        # Rows still name the twin until their references move below: check foreign keys at commit.
+        self.store.conn.execute("PRAGMA defer_foreign_keys = ON")
         self.store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (twin["id"],))
         if table == "enterprises":
             search.unindex(self.store.conn, int(twin["search_key"]))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import numbering, settings
+from fieldapp.models import demo, numbering, settings
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Store
 from fieldapp.sync import bundle, envelope, identity
@@ -32,12 +32,31 @@ ENROL_TABLES = ("townships", "grids", "inspectors", "enterprises", "checklist_te
 SHARED_SETTINGS = ("issuing_unit", "document_prefix", "document_number_format", "document_type_codes",
                    "review_government", "review_department", "court", "default_deadline_days",
                    "reinspection_days", "verify_url")
-FIELD_TABLES = ("inspections", "findings", "documents", "evidence")
+# Field work done before enrolment: its documents were numbered outside the office's blocks, so such a
+# directory cannot join. A registry import, officers, checklists and settings can: they merge with the
+# office's records by USCC, certificate number and name.
+FIELD_TABLES = ("inspections", "findings", "reinspections", "documents", "evidence")
 DEFAULT_BLOCK = 100
 
 
 def _has_field_records(store: Store) -> bool:
     return any(store.scalar(f"SELECT 1 FROM {t} LIMIT 1") for t in FIELD_TABLES)
+
+
+def check_enrollable(store: Store) -> None:
+    """Refuse a directory that cannot become a field device (see FIELD_TABLES)."""
+    if identity.role(store) is not None:
+        raise FieldappError(f"this data directory is already a {identity.role(store)}; enrol a fresh one",
+                            "该数据目录已注册或已是中心端，请使用新的数据目录注册")
+    if demo.is_demo(store):
+        raise FieldappError("this is a demo data directory: demo data must never reach an office; enrol the real "
+                            "data directory (start fieldapp without --demo)",
+                            "这是演示数据目录，演示数据不得进入单位（中心端）；请在正式数据目录中注册")
+    if _has_field_records(store):
+        raise FieldappError("this database already holds inspections, findings or documents, numbered outside the "
+                            "office's number blocks; enrol on a data directory that holds at most a registry import",
+                            "该数据库中已有检查记录、隐患或文书（其编号不属于单位分配的号段），无法注册；"
+                            "请在只导入过单位名录的数据目录中注册")
 
 
 def central_init(ws: Workspace, unit: str) -> dict[str, Any]:
@@ -125,14 +144,9 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
 
 
 def enroll(ws: Workspace, path: Path) -> dict[str, Any]:
-    """Turn this (empty) installation into the enrolled device described by the office's file."""
+    """Turn this installation (empty, or holding a registry import) into the enrolled device of the office's file."""
     store = ws.store
-    if identity.role(store) is not None:
-        raise FieldappError(f"this data directory is already a {identity.role(store)}; enrol a fresh one",
-                            "该数据目录已注册或已是中心端，请使用新的数据目录注册")
-    if _has_field_records(store):
-        raise FieldappError("this database already holds inspections; enrol on a fresh data directory",
-                            "该数据库中已有检查记录，请在新的数据目录中注册")
+    check_enrollable(store)
     header = envelope.read_header(Path(path))
     if header.raw.get("kind") != "enrolment":
         raise envelope._reject("this is not an enrolment file", "该文件不是注册文件")
@@ -154,6 +168,9 @@ def enroll(ws: Workspace, path: Path) -> dict[str, Any]:
                 raise envelope._reject("the office key inside the file does not match its signature", "注册文件密钥不一致")
             device_id = str(m["device_id"])
             with store.transaction():
+                # Unused number blocks assigned here before enrolment: only the office's blocks may number
+                # documents from now on. They never left this file, so they go without a tombstone.
+                store.conn.execute("DELETE FROM number_blocks WHERE assigned_device = ?", (store.device_id,))
                 store.conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (device_id,))
                 store.device_id = device_id
                 for key, value in (("role", "device"), ("device_name", str(m["device_name"])),

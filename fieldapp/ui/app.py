@@ -24,6 +24,7 @@ QLabel#pageTitle { font-size: 17pt; font-weight: bold; padding: 2px 0 4px 0; }
 QLabel#detailTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 6px 0; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: bold; padding-top: 4px; }
 QLabel#usccWarning, QLabel#warning { color: #b45309; }
+QLabel#demoMark { color: white; background: #b45309; font-weight: bold; padding: 2px 10px; border-radius: 3px; }
 QLabel#hint { color: #4b5563; }
 QLabel#emptyState { color: #4b5563; font-size: 13pt; padding: 24px; }
 QLabel#legalBasis { color: #1e3a8a; }
@@ -109,33 +110,55 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def fill_demo(app: QApplication, workspace: Workspace) -> None:
-    """First start on an empty data directory: a demo county with issued notices, made in a thread."""
+def fill_demo(app: QApplication, workspace: Workspace) -> bool:
+    """The demo directory's first open: the demo county with issued notices, made in a thread.
+
+    The window keeps painting and says which stage runs. False when the directory holds real data (never
+    filled) or the fill failed; the user has been told why.
+    """
     import threading
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from fieldapp.models import demo
-    from fieldapp.services import demo_visits
+    from fieldapp.services import first_start
 
-    dialog = QProgressDialog(app.translate("App", "Creating demo data…"), "", 0, 0)
+    try:
+        first_start.check_demo_dir(workspace)
+    except FieldappError as exc:
+        QMessageBox.critical(None, "fieldapp", exc.zh)
+        return False
+    if not workspace.is_empty():
+        return True
+    stages = {"enterprises": app.translate("App", "Creating the demo county: enterprises…"),
+              "inspections": app.translate("App", "Creating the demo county: inspections and hazards…"),
+              "notices": app.translate("App", "Creating the demo county: visits and demo notices…")}
+    dialog = QProgressDialog(app.translate("App", "Creating demo data…"), "", 0, len(stages))
+    dialog.setWindowTitle("fieldapp")
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(480)
     dialog.show()
     failure: list[BaseException] = []
+    stage: list[str] = []
 
     def work() -> None:
         try:
-            demo.fill(workspace.store)
-            demo_visits.add_visits(workspace, count=6)
+            first_start.open_demo(workspace, progress=stage.append)
         except BaseException as exc:  # shown below, on the main thread
             failure.append(exc)
+
+    def poll() -> None:
+        if stage:
+            dialog.setLabelText(stages.get(stage[-1], stage[-1]))
+            dialog.setValue(list(stages).index(stage[-1]) if stage[-1] in stages else 0)
+        if not worker.is_alive():
+            loop.quit()
 
     worker = threading.Thread(target=work, name="fieldapp-demo")
     worker.start()
     loop = QEventLoop()
     timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+    timer.timeout.connect(poll)
     timer.start(50)
     loop.exec()  # the window keeps painting while the demo is written
     timer.stop()
@@ -146,14 +169,22 @@ def fill_demo(app: QApplication, workspace: Workspace) -> None:
         log.error("demo data failed", exc_info=error)
         QMessageBox.warning(None, "fieldapp", error.zh if isinstance(error, FieldappError) else
                             app.translate("App", "Demo data could not be created; see the log."))
+        return False
+    return True
 
 
-def run(data_dir: Path, *, demo_if_empty: bool = True, quit_when_ready: bool = False) -> int:
+def run(data_dir: Path, *, demo: bool = False, quit_when_ready: bool = False) -> int:
+    """The desktop app on `data_dir`; with `demo`, that is the demo directory, filled on its first open.
+
+    A real data directory never gets demo data: empty, it opens on the first-start screen.
+    """
+    from fieldapp.ui import crash
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.tasks import AppContext
 
     setup_logging(data_dir)
     app = create_app()
+    reporter = crash.install(data_dir)
     load_fonts(app)
     app.setStyleSheet(STYLE)
     try:
@@ -162,8 +193,9 @@ def run(data_dir: Path, *, demo_if_empty: bool = True, quit_when_ready: bool = F
         QMessageBox.critical(None, "fieldapp", exc.zh)
         return 1
     install_translator(app, settings.get(workspace.store, "language"))
-    if demo_if_empty and workspace.is_empty():
-        fill_demo(app, workspace)
+    if demo and not fill_demo(app, workspace):
+        workspace.close()
+        return 1
     try:
         workspace.maybe_auto_backup()
     except FieldappError as exc:
@@ -185,4 +217,5 @@ def run(data_dir: Path, *, demo_if_empty: bool = True, quit_when_ready: bool = F
     shiboken6.delete(window)
     ctx.close()
     workspace.close()
+    reporter.uninstall()
     return int(code)

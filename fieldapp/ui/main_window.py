@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.models import demo
 from fieldapp.resources import resource_path
+from fieldapp.services import first_start
 from fieldapp.ui import util
 from fieldapp.ui.tasks import AppContext
 from fieldapp.workspace import Workspace
@@ -50,7 +53,10 @@ class MainWindow(QMainWindow):
         self._owns_ctx = isinstance(ctx, Workspace)
         ctx = AppContext(ctx) if isinstance(ctx, Workspace) else ctx
         self.ctx = ctx
-        self.setWindowTitle(self.tr("fieldapp — Work-safety field inspection"))
+        self.is_demo = demo.is_demo(ctx.reader)
+        title = self.tr("fieldapp — Work-safety field inspection")
+        # The demo county is never mistaken for real records: its window says so in the title bar.
+        self.setWindowTitle(title + (" — " + self.tr("DEMO DATA") if self.is_demo else ""))
         self.resize(1366, 768)
         self._built: dict[str, QWidget] = {}
         self._slots: dict[str, QWidget] = {}
@@ -78,21 +84,47 @@ class MainWindow(QMainWindow):
         # Wide enough for the longest label at 150 % scaling, narrow enough to leave the page its room.
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(150)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.screens = QWidget()
+        layout = QHBoxLayout(self.screens)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # A real data directory that is still empty starts on the first-start screen instead.
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.screens)
+        self.first_start: Any = None
+        if first_start.needs_first_start(ctx.reader):
+            from fieldapp.ui.first_start import FirstStartPage
+
+            self.first_start = FirstStartPage(ctx)
+            self.first_start.done.connect(self.leave_first_start)
+            self.outer.addWidget(self.first_start)
+            self.outer.setCurrentWidget(self.first_start)
+        self.setCentralWidget(self.outer)
         self.nav.currentRowChanged.connect(self._on_row)
         self.show_page(start_page)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             util.follow_keyboard(app)  # text fields stay above the on-screen keyboard of a tablet
         ctx.bus.navigate.connect(self.navigate)
+        ctx.bus.data_changed.connect(self._leave_first_start_once_filled)
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.statusBar().showMessage(self.tr("Data directory: %1").replace("%1", str(ctx.workspace.data_dir)))
+        if self.is_demo:
+            mark = QLabel(self.tr("Demo data — not official records"))
+            mark.setObjectName("demoMark")
+            self.statusBar().addPermanentWidget(mark)
+
+    def _leave_first_start_once_filled(self, _changes: object) -> None:
+        # Data that arrived another way (an enrolment through the sync page, a sync) ends the first start too.
+        if self.outer.currentWidget() is self.first_start and not first_start.needs_first_start(self.ctx.reader):
+            self.outer.setCurrentWidget(self.screens)
+
+    def leave_first_start(self) -> None:
+        """The directory holds data now (or the user starts empty): the normal screens, from home."""
+        self.outer.setCurrentWidget(self.screens)
+        self.show_page("home")
 
     # -- pages, built on demand ----------------------------------------------------------------------
 

@@ -10,7 +10,10 @@ dialog (printer, copies).
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import threading
+import weakref
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -52,16 +55,31 @@ def ui_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "fieldapp", "fieldapp-ui")
 
 
+# Documents not closed yet. A viewer still on screen when the interpreter exits is destroyed only after
+# pypdfium2's own exit handler, which would print a warning for each: ours runs first and closes them.
+_OPEN: weakref.WeakSet[PdfPages] = weakref.WeakSet()
+_exit_hook: list[bool] = []  # registered once
+
+
+def _close_all_at_exit() -> None:
+    for pages in list(_OPEN):
+        pages.close()
+
+
 class PdfPages:
     """A PDF in memory: page count, page sizes in points, and pages rendered to QImage."""
 
     def __init__(self, data: bytes) -> None:
         import pypdfium2
 
+        if not _exit_hook:
+            atexit.register(_close_all_at_exit)  # after pypdfium2's import, so it runs before its handler
+            _exit_hook.append(True)
         self.data = data
         with _PDFIUM:
             self._doc: Any = pypdfium2.PdfDocument(data)
             self.sizes = [tuple(float(v) for v in self._doc[i].get_size()) for i in range(len(self._doc))]
+        _OPEN.add(self)
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -85,12 +103,25 @@ class PdfPages:
             if self._doc is not None:
                 self._doc.close()
                 self._doc = None
+        _OPEN.discard(self)
+
+
+def _close_later(pages: PdfPages) -> None:
+    """Close a document on the render thread, after any rendering of it still queued.
+
+    A viewer that outlives the window (one destroyed as the interpreter exits) finds the render thread
+    already shut down: then nothing renders any more and the document is closed here.
+    """
+    try:
+        _RENDERER.submit(pages.close)
+    except RuntimeError:  # "cannot schedule new futures after (interpreter) shutdown"
+        pages.close()
 
 
 def _release(shown: list[PdfPages]) -> None:
-    """Close the viewer's documents on the render thread, after any rendering of them still queued."""
+    """Close the viewer's documents once its C++ widget is gone."""
     for pages in shown:
-        _RENDERER.submit(pages.close)
+        _close_later(pages)
     shown.clear()
 
 
@@ -202,7 +233,7 @@ class PdfViewer(QWidget):
         self._fit_width()
         self.stack.setCurrentWidget(self.scroll_area)
         if old is not None:
-            _RENDERER.submit(old.close)  # after the renderings of it that are still queued
+            _close_later(old)
 
     def request(self, index: int, width: int) -> None:
         pages, generation = self.pages, self.generation
@@ -218,7 +249,8 @@ class PdfViewer(QWidget):
             except (RuntimeError, ValueError, IndexError):
                 pass  # the viewer or the document went away meanwhile
 
-        _RENDERER.submit(work)
+        with contextlib.suppress(RuntimeError):  # a paint while the application shuts down: nothing to show
+            _RENDERER.submit(work)
 
     def _on_rendered(self, generation: int, index: int, image: QImage) -> None:
         if generation != self.generation or index >= len(self.page_views):

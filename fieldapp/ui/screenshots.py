@@ -75,6 +75,7 @@ def main(out_dir: str) -> int:
         demo.fill(workspace.store, enterprises_count=600, seed=20261123)
         workspace.maybe_auto_backup()
         install_translator(app, settings.get(workspace.store, "language"))
+        first_start_shot(app, Path(tmp) / "new", save)
         ctx = AppContext(workspace)
         window = MainWindow(ctx)
         window.resize(*SIZE)
@@ -156,6 +157,22 @@ def main(out_dir: str) -> int:
         workspace.close()
         sync_shots(app, Path(tmp), save)
     return 0
+
+
+def first_start_shot(app: QApplication, data_dir: Path, save: Any) -> None:
+    """A real data directory on its first start: enrol, import a registry, or open the demo elsewhere."""
+    from fieldapp.ui.main_window import MainWindow
+
+    workspace = Workspace.open(data_dir)
+    ctx = AppContext(workspace)
+    window = MainWindow(ctx)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, ctx)
+    save("first-start", window.grab())
+    window.close()
+    ctx.close()
+    workspace.close()
 
 
 def site_photo(path: Path) -> Path:
@@ -260,6 +277,24 @@ def sign(pad: SignaturePad, seed: int) -> None:
         pad.pointer_up()
 
 
+def signature_position(pdf: bytes) -> tuple[int, float] | None:
+    """(page index, distance from the page top as a fraction of its height) of the signature block."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            text = page.get_textpage()
+            hit = text.search("执法人员（签名）").get_next()
+            if hit:
+                _left, _bottom, _right, top = text.get_charbox(hit[0])
+                return index, 1 - top / page.get_height()
+    finally:
+        doc.close()
+    return None
+
+
 def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspection_id: str | None,
                    save: Any) -> None:
     """The rectification order of the visit: preview with signatures, the pad, then issued."""
@@ -289,19 +324,18 @@ def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspecti
     flow._preview_timer.stop()
     flow.refresh_preview()
     settle(app, ctx)
-    pages = flow.viewer.page_count()
-    view = getattr(flow.viewer, "_view", None)
-    if view is not None and pages:
-        nav = view.pageNavigator()
-        nav.jump(0, nav.currentLocation())
+    bar = flow.viewer.scroll_area.verticalScrollBar()
+    bar.setValue(0)
     wait_rendered(app)
     save("document-preview", flow.grab())
-    if view is not None and pages:
-        # The signature block at the end of the notice.
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.maximum() - int(bar.pageStep() * 0.8))
-        wait_rendered(app)
-        save("document-signatures", flow.grab())
+    # The officers' and the enterprise's signatures (README shows them): found in the PDF's text, since the
+    # pages after them are the other copies and the photo appendix.
+    where = signature_position(flow.viewer.pages.data) if flow.viewer.pages is not None else None
+    if where is not None:
+        view = flow.viewer.page_views[where[0]]
+        bar.setValue(view.y() + round(where[1] * view.height()) - 40)
+    wait_rendered(app)
+    save("document-signatures", flow.grab())
     flow.issue()
     settle(app, ctx)
     wait_rendered(app)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
@@ -151,3 +155,41 @@ def test_printing_is_true_size_on_a4_and_a_failure_is_told_not_raised(qtbot: QtB
     monkeypatch.setattr(pdf_view, "print_to", broken)  # type: ignore[attr-defined]
     assert pdf_view.print_pdf(None, three_pages(mark_page=0), choose=True) is None
     assert dialogs.errors and "printer not ready" in dialogs.errors[-1]  # type: ignore[attr-defined]
+
+
+VIEW_THEN_QUIT = """
+import sys, time
+from pathlib import Path
+from fieldapp.ui.app import create_app
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.tasks import AppContext
+from fieldapp.workspace import Workspace
+app = create_app(["fieldapp", "-platform", "offscreen"])
+ctx = AppContext(Workspace.open(Path(sys.argv[1])))
+window = MainWindow(ctx, start_page="documents")
+window.show()
+page = window.documents
+page.table.selectRow(0)
+end = time.monotonic() + 30
+while time.monotonic() < end and not any(v.pixmap is not None for v in page.viewer.page_views):
+    app.processEvents()
+    time.sleep(0.01)
+print("rendered" if any(v.pixmap is not None for v in page.viewer.page_views) else "not rendered", flush=True)
+window.close()
+ctx.close()
+# The interpreter exits with the window still alive, as a script, the screenshots or a crash of Qt leave it.
+"""
+
+
+def test_closing_the_window_after_viewing_a_document_prints_nothing_on_exit(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    made = run_cli(tmp_path / "data", "demo", "--enterprises", "40", "--visits", "1")
+    assert made.returncode == 0, made.stderr
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", VIEW_THEN_QUIT, str(tmp_path / "data")], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "rendered"
+    assert "Traceback" not in out.stderr and "RuntimeError" not in out.stderr, out.stderr
+    assert "still open" not in out.stderr, out.stderr  # pypdfium2's complaint about an unclosed document

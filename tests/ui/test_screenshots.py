@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PIL import Image
 
-VIEWS = ("home", "enterprises", "enterprise-detail", "inspection", "finding", "photo-annotation", "hazards",
-         "document-preview", "signature-pad", "document-issued", "documents", "statistics", "sync",
-         "sync-central", "settings")
+VIEWS = ("first-start", "home", "enterprises", "enterprise-detail", "inspection", "finding", "photo-annotation",
+         "hazards", "document-preview", "document-signatures", "signature-pad", "document-issued", "documents",
+         "statistics", "sync", "sync-central", "settings")
 
 
 def test_every_main_view_is_written_and_not_blank(tmp_path: Path) -> None:
@@ -19,8 +19,13 @@ def test_every_main_view_is_written_and_not_blank(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "fieldapp.ui.screenshots", str(tmp_path / "shots")], env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
+    assert "Traceback" not in run.stderr, run.stderr[-3000:]  # e.g. the preview closing after the app
     for view in VIEWS:
         with Image.open(tmp_path / "shots" / f"{view}.png") as image:
             assert image.size == (1366, 768), view
             colours = image.convert("RGB").resize((136, 76)).getcolors(maxcolors=100_000) or []
             assert len(colours) > 20, f"{view} is (nearly) blank"
+    # README shows the signature block: the preview scrolled to the end of the notice, not its first page again.
+    with Image.open(tmp_path / "shots" / "document-preview.png") as top, \
+            Image.open(tmp_path / "shots" / "document-signatures.png") as end:
+        assert top.convert("RGB").tobytes() != end.convert("RGB").tobytes()

@@ -42,9 +42,9 @@ def test_start_up_does_not_import_heavy_libraries(demo_store: Store) -> None:
 def test_gui_quit_when_ready_opens_the_real_window_and_exits(demo_store: Store, tmp_path: Path) -> None:
     """`fieldapp gui --quit-when-ready`: the start-up check the benchmarks and an installed app use."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
-    for data, extra in ((Path(demo_store.path).parent, []), (tmp_path / "new", ["--no-demo"])):
-        out = subprocess.run([sys.executable, "-m", "fieldapp", "--data-dir", str(data), "gui", "--quit-when-ready",
-                              *extra], capture_output=True, text=True, env=env, timeout=60)
+    for data in (Path(demo_store.path).parent, tmp_path / "new"):
+        out = subprocess.run([sys.executable, "-m", "fieldapp", "--data-dir", str(data), "gui", "--quit-when-ready"],
+                             capture_output=True, text=True, env=env, timeout=60)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip().splitlines()[-1] == "ready"
     assert (tmp_path / "new" / "fieldapp.sqlite3").is_file()  # the new data directory was set up
