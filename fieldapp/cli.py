@@ -542,13 +542,15 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
         "valid": check.valid,
         "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
         "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
-        "number": check.payload.number if check.payload else None,
+        "number": check.payload.number if check.payload else None, "demo": check.demo,
         "pdf_signature": None if check.signature is None else {
             "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
     }
 
     def human(d: dict[str, Any]) -> None:
         click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['number']}" if d["number"] else ""))
+        if d["demo"]:
+            click.echo("DEMO DOCUMENT, NO LEGAL EFFECT (演示文书，无法律效力)")
         if d["signer"]:
             click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
         for r in d["reasons"]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _paragraph_module
 
+from fieldapp.documents import demo_mark
 from fieldapp.documents.annotations import draw_overlay
 from fieldapp.documents.content import (
     Document,
@@ -86,6 +87,7 @@ QR_TOP = 7 * mm
 
 ORDER_DEADLINE_TAIL = "整改完毕，达到有关法律法规规章和标准规定的要求。"
 BLANK_DATE = "　　年　　月　　日"
+SEAL_PLACE = "（印章）"  # where the forms put the ink seal
 STATUTE_68_NOTE = "依照《中华人民共和国安全生产法》第六十八条的规定，检查人员已将上述情况记录在案。"
 
 
@@ -366,8 +368,10 @@ def _draw_runs(canv: Canvas, text: str, size: float, x: float, y: float, align: 
 class _DocCanvas(Canvas):
     """Defers page output until the end, so that each page can say "第 x 页 共 y 页" within its copy."""
 
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, furniture: _Furniture, stamp: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # invariant=True keeps the output reproducible but dates it 2000-01-01: the real date replaces it.
+        self.setDateFormatter(lambda *_ymdhms: stamp)
         self._fieldapp_copy = 0
         self._fieldapp_pages: list[dict[str, Any]] = []
         self._fieldapp_furniture = furniture
@@ -394,9 +398,12 @@ class _DocCanvas(Canvas):
 class _Furniture:
     qr: _QR | None
     copies: tuple[str, ...]
+    demo: bool = False
 
     def draw(self, canv: Canvas, copy: int, page: int, total: int) -> None:
         canv.saveState()
+        if self.demo:
+            demo_mark.draw_lines(canv, PAGE_WIDTH, PAGE_HEIGHT - 15 * mm, MARGIN_BOTTOM - 19 * mm)
         canv.setFillColor(colors.black)
         label = self.copies[copy] if copy < len(self.copies) else ""
         _draw_runs(canv, label, 10.5, MARGIN_LEFT, PAGE_HEIGHT - 15 * mm)
@@ -579,7 +586,7 @@ class _Builder:
 
     def seal_block(self) -> Flowable:
         a = self.doc.authority
-        seal = f"（{a.seal_text}）" if a.seal_text else "（印章）"
+        seal = a.seal_text.strip() or SEAL_PLACE
         lines = [_p(a.name, self.s.right), _p(seal, self.s.right), _p(cn_date(self.doc.issued_on), self.s.right)]
         return KeepTogether([Spacer(1, 6 * mm), *lines])
 
@@ -748,8 +755,30 @@ def document_warnings(doc: Document) -> list[FieldappError]:
     return warnings
 
 
-def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
-    """Render ``doc`` to PDF bytes: one full copy per label in ``copies`` (default: 第一联 and 第二联)."""
+def _watermark(canv: Canvas, _template: BaseDocTemplate) -> None:
+    # Drawn as each page starts, so the notice's text lies on top of the demo mark.
+    demo_mark.draw_watermark(canv, PAGE_WIDTH, PAGE_HEIGHT)
+
+
+def _plain(canv: Canvas, _template: BaseDocTemplate) -> None:
+    pass
+
+
+def pdf_date(moment: datetime) -> str:
+    """A PDF date string (``D:20261123143005+08'00'``); a naive time is taken as this computer's local time."""
+    local = moment.astimezone() if moment.tzinfo is None else moment
+    offset = local.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{local:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datetime | None = None) -> bytes:
+    """Render ``doc`` to PDF bytes: one full copy per label in ``copies`` (default: 第一联 and 第二联).
+
+    ``created`` (the issue time; a draft's last change for a preview) is the PDF's CreationDate and ModDate;
+    without it, midnight of the issue date. Everything else is fixed, so the same input gives the same bytes.
+    """
     register_fonts()
     _check(doc)
     qr = _make_qr(doc.qr_payload, doc.number) if doc.qr_payload else None
@@ -764,7 +793,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
         rightMargin=MARGIN_RIGHT,
         topMargin=top,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{doc.kind.value} {doc.number}",
+        title=f"{doc.kind.value} {doc.number}" + (f"（{demo_mark.DEMO_NOTICE}）" if doc.demo else ""),
         author=doc.authority.name,
         subject=doc.enterprise.name,
         creator="fieldapp",
@@ -774,7 +803,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
                   PAGE_HEIGHT - top - MARGIN_BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_watermark if doc.demo else _plain)])
     story: list[Flowable] = []
     labels = tuple(copies) or ("",)
     for index in range(len(labels)):
@@ -784,7 +813,8 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
         # Flowables hold per-build layout state, so each copy gets freshly built ones.
         story.extend(_Builder(doc).story())
         story.extend(_Builder(doc).appendix())
-    maker: Callable[..., Canvas] = partial(_DocCanvas, furniture=_Furniture(qr, labels))
+    stamp = pdf_date(created or datetime.combine(doc.issued_on, time()))
+    maker: Callable[..., Canvas] = partial(_DocCanvas, furniture=_Furniture(qr, labels, doc.demo), stamp=stamp)
     template.build(story, canvasmaker=maker)
     return buffer.getvalue()
 

@@ -52,7 +52,7 @@ Producer = Callable[[str, date], tuple[str, bytes]]
 
 
 def issue(store: Store, document_id: str, *, produce: Producer | None = None,
-          issued_on: date | None = None) -> Row:
+          issued_on: date | None = None, issued_at: str | None = None) -> Row:
     """Give the draft its number and freeze it, in one transaction.
 
     `produce(number, issued_on)` returns the frozen content (canonical JSON) and the PDF bytes; it runs
@@ -74,7 +74,7 @@ def issue(store: Store, document_id: str, *, produce: Producer | None = None,
             frozen, pdf = produce(alloc.number, issued_on)
         return store.update("documents", document_id, {
             "status": "issued", "issuer": alloc.issuer, "year": alloc.year, "serial": alloc.serial,
-            "number": alloc.number, "block_id": alloc.block_id, "issued_at": utc_now(), "content": frozen,
+            "number": alloc.number, "block_id": alloc.block_id, "issued_at": issued_at or utc_now(), "content": frozen,
             "content_sha256": hashlib.sha256(frozen.encode("utf-8")).hexdigest(),
             "pdf_sha256": hashlib.sha256(pdf).hexdigest() if pdf is not None else None,
         }, audit="issue")

@@ -63,7 +63,11 @@ class VerifyResultDialog(QDialog):
         valid, text = verification_text(check)
         self.valid = valid
         layout = QVBoxLayout(self)
-        self.verdict = QLabel(self.tr("✓ Genuine and valid") if valid else self.tr("✗ Not valid"))
+        if getattr(check, "demo", False):
+            # Said before anything else: a demo notice must never be mistaken for a real one.
+            self.verdict = QLabel(self.tr("✗ Demo document: no legal effect"))
+        else:
+            self.verdict = QLabel(self.tr("✓ Genuine and valid") if valid else self.tr("✗ Not valid"))
         self.verdict.setObjectName("verdictValid" if valid else "verdictInvalid")
         layout.addWidget(self.verdict)
         file_label = QLabel(path.name)
