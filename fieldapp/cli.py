@@ -477,16 +477,17 @@ def notices() -> None:
 
 @notices.command("list")
 @click.option("--status", type=click.Choice(["draft", "issued", "voided"]), default=None)
+@click.option("--search", default=None, help="Words in the enterprise's name or USCC, the number or type.")
 @json_option
 @click.pass_obj
-def notices_list(obj: Context, status: str | None, as_json: bool) -> None:
+def notices_list(obj: Context, status: str | None, search: str | None, as_json: bool) -> None:
     """List documents, newest first.
 
-    Example: fieldapp notices list --status issued --json
+    Example: fieldapp notices list --status issued --search "宏达 责改" --json
     """
     from fieldapp.services import notices as svc
 
-    rows = svc.list_notices(obj.ws, status=status)
+    rows = svc.list_notices(obj.ws, status=status, query=search)
     emit(rows, as_json, lambda r: table(r, [("number", "Number"), ("type", "Type"), ("status", "Status"),
                                             ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
 

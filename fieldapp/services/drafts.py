@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from fieldapp.errors import ValidationError
-from fieldapp.models import documents, findings, inspections, lifecycle, numbering
+from fieldapp.models import documents, findings, inspections, inspectors, lifecycle, numbering
 from fieldapp.models.store import Row, Store
 from fieldapp.workspace import Workspace
 
@@ -149,3 +149,69 @@ def spec_of(doc: Row) -> dict[str, Any]:
         return dict(json.loads(doc.get("content") or "{}").get("spec") or {})
     except ValueError:
         return {}
+
+
+# -- re-inspection opinions (整改复查意见书) ------------------------------------------------------------
+
+
+def reinspection_findings(store: Store, reinspection_id: str) -> list[str]:
+    return [r["finding_id"] for r in store.query(
+        "SELECT finding_id FROM reinspection_items WHERE reinspection_id = ? ORDER BY created_at", (reinspection_id,))]
+
+
+def original_order(store: Store, reinspection: Row) -> Row:
+    """The issued order (or on-site decision) a re-inspection follows up: the one its hazards were put under."""
+    if reinspection.get("original_document_id"):
+        return documents.get(store, reinspection["original_document_id"])
+    finding_ids = reinspection_findings(store, reinspection["id"])
+    # Issuing an order writes its number on each hazard's "ordered" event; a hazard drafted into an order
+    # shares that order's inspection.
+    numbers = {e["note"] for fid in finding_ids for e in findings.events(store, fid)
+               if e["to_status"] == "ordered" and e.get("note")}
+    visits = {findings.get(store, fid).get("inspection_id") for fid in finding_ids} - {None}
+    candidates = store.query(
+        "SELECT * FROM documents WHERE enterprise_id = ? AND status = 'issued'"
+        " AND doc_type IN ('rectification_order', 'onsite_measures') ORDER BY issued_at DESC",
+        (reinspection["enterprise_id"],))
+    before = [d for d in candidates if (d.get("issued_at") or "") <= (reinspection.get("reinspected_at") or "~")]
+    for doc in before + candidates:
+        if doc["number"] in numbers or doc.get("inspection_id") in visits:
+            return doc
+    raise ValidationError("no issued order was found for these findings; issue the order first",
+                          "未找到这些隐患对应的已签发整改指令书，请先签发指令书")
+
+
+def signing_officers(store: Store, doc_type: str, inspection: Row, reinspection_id: str | None) -> list[Row]:
+    """Who signs: the officers of the re-inspection for its opinion, otherwise those of the inspection."""
+    if doc_type == "reinspection_opinion" and reinspection_id:
+        reinspection = store.require("reinspections", reinspection_id, "re-inspection", "复查记录")
+        ids = json.loads(reinspection.get("officer_ids") or "[]")
+        if ids:
+            return inspectors.get_many(store, ids)
+    return inspections.officers(store, inspection)
+
+
+def opinion_inspection(store: Store, reinspection_id: str) -> str:
+    """The inspection an opinion is filed under: the re-inspection's own visit, else the original order's."""
+    reinspection = store.require("reinspections", reinspection_id, "re-inspection", "复查记录")
+    if reinspection.get("inspection_id"):
+        return str(reinspection["inspection_id"])
+    order = original_order(store, reinspection)
+    if order.get("inspection_id"):
+        return str(order["inspection_id"])
+    for fid in reinspection_findings(store, reinspection_id):
+        found = findings.get(store, fid).get("inspection_id")
+        if found:
+            return str(found)
+    raise ValidationError("the re-inspected hazards were not recorded in an inspection",
+                          "复查的隐患不属于任何一次现场检查，无法出具复查意见书")
+
+
+def draft_opinion(ws: Workspace, reinspection_id: str) -> Row:
+    """The draft 整改复查意见书 of a re-inspection: the one already drafted, or a new one."""
+    store = ws.store
+    for doc in documents.list_documents(store, status="draft", doc_type="reinspection_opinion"):
+        if spec_of(documents.get(store, doc["id"])).get("reinspection_id") == reinspection_id:
+            return documents.get(store, doc["id"])
+    return draft(ws, doc_type="reinspection_opinion", inspection_id=opinion_inspection(store, reinspection_id),
+                 reinspection_id=reinspection_id)

@@ -178,7 +178,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
         c.Officer(name=o["name"], certificate_no=o["certificate_no"],
                   signature=c.SignatureImage(_check_png(signatures.officers[o["id"]], o["name"]), datetime.now())
                   if o["id"] in signatures.officers else None)
-        for o in inspections.officers(store, inspection))
+        for o in drafts.signing_officers(store, doc["doc_type"], inspection, spec.get("reinspection_id")))
     signer_name = signatures.enterprise_name or inspection.get("representative") or ""
     ent_sig: c.Signature = None
     if isinstance(signatures.enterprise, bytes):
@@ -241,7 +241,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
     reinspection = store.require("reinspections", spec["reinspection_id"], "re-inspection", "复查记录")
     items = store.query("SELECT * FROM reinspection_items WHERE reinspection_id = ? ORDER BY created_at",
                         (reinspection["id"],))
-    original = _original_order(store, reinspection, [i["finding_id"] for i in items])
+    original = drafts.original_order(store, reinspection)
     result_items = []
     for item in items:
         f = findings.get(store, item["finding_id"])
@@ -258,22 +258,6 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
                                  original_date=_date(original["issued_at"]) or issued_on,
                                  reinspected_on=_date(reinspection["reinspected_at"]) or issued_on,
                                  items=tuple(result_items))
-
-
-def _original_order(store: Store, reinspection: Row, finding_ids: list[str]) -> Row:
-    if reinspection.get("original_document_id"):
-        return documents.get(store, reinspection["original_document_id"])
-    for doc in store.query("SELECT * FROM documents WHERE enterprise_id = ? AND status = 'issued'"
-                           " AND doc_type IN ('rectification_order', 'onsite_measures') ORDER BY issued_at DESC",
-                           (reinspection["enterprise_id"],)):
-        spec = json.loads(doc["content"]).get("spec") or {}
-        listed = set(spec.get("finding_ids") or [])
-        if not listed:
-            listed = set(json.loads(doc["content"]).get("finding_ids") or [])
-        if listed & set(finding_ids):
-            return doc
-    raise ValidationError("no issued order was found for these findings; issue the order first",
-                          "未找到这些隐患对应的已签发整改指令书，请先签发指令书")
 
 
 def _local(stamp: str) -> datetime:
@@ -409,5 +393,7 @@ def verify_qr(ws: Workspace, text: str) -> Any:
 
 
 def list_notices(ws: Workspace, *, status: str | None = None, enterprise_id: str | None = None,
-                 doc_type: str | None = None) -> list[Row]:
-    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id, doc_type=doc_type)
+                 doc_type: str | None = None, query: str | None = None) -> list[Row]:
+    """Notices newest first; ``query`` finds them by enterprise name or USCC, number, serial or type name."""
+    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id, doc_type=doc_type,
+                                    query=query)
