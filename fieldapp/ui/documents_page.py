@@ -282,11 +282,12 @@ class DocumentsPage(QWidget):
     def update_actions(self) -> None:
         status = self.current["status"] if self.current else None
         self.continue_button.setVisible(status == "draft")
+        shown = status in ("issued", "voided")  # nothing selected: no buttons that cannot do anything
         for b in (self.print_button, self.print_dialog_button, self.export_button):
-            b.setVisible(status != "draft")
-            b.setEnabled(status in ("issued", "voided") and self.pdf is not None)
+            b.setVisible(shown)
+            b.setEnabled(shown and self.pdf is not None)
         for b in (self.void_button, self.reissue_button):
-            b.setVisible(status != "draft")
+            b.setVisible(shown)
             b.setEnabled(status == "issued")
 
     # -- actions -------------------------------------------------------------------------------------

@@ -171,6 +171,8 @@ class FindingDetail(QWidget):
         for key, b in self.buttons.items():
             b.setVisible(visible[key])
         self.next_steps.show_for(f, closable=visible["closed"])
+        if self.next_steps.isVisibleTo(self):
+            self.buttons["closed"].setVisible(False)  # offered in the box above, next to the 复查意见书
         self.actions_box.setVisible(any(visible.values()))
         self.plan_box.setVisible(major)
         self.evaluation_box.setVisible(major)
