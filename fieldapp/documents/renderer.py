@@ -12,12 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any
 
-import qrcode
-import qrcode.exceptions
 from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -42,7 +40,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _paragraph_module
 
-from fieldapp.documents import demo_mark
 from fieldapp.documents.annotations import draw_overlay
 from fieldapp.documents.content import (
     Document,
@@ -57,7 +54,23 @@ from fieldapp.documents.content import (
     Signatory,
     SignatureImage,
 )
+from fieldapp.documents.demo_mark import DEMO_NOTICE
 from fieldapp.documents.fonts import MAIN_FONT, paragraph_markup, register_fonts, split_runs, string_width
+from fieldapp.documents.furniture import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    QR_TOP,
+    DocCanvas,
+    Furniture,
+    make_qr,
+    pdf_date,
+    plain,
+    watermark,
+)
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.photos.overlay import parse_overlay, valid_shapes
 
@@ -68,22 +81,12 @@ CHINESE_CANNOT_START_LINE = "，；：！？”’》〉％"
 for _module in (_paragraph_module, _textsplit_module):
     _module.ALL_CANNOT_START += "".join(c for c in CHINESE_CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = 28 * mm
-MARGIN_RIGHT = 26 * mm
-MARGIN_TOP = 37 * mm
-MARGIN_BOTTOM = 35 * mm
 BODY_SIZE = 14.0  # 四号
 BODY_LEADING = 24.0
 TITLE_SIZE = 22.0  # 二号
 SLOT_WIDTH = 50 * mm  # signature line
 
 COPY_LABELS = ("第一联　被检查单位留存", "第二联　执法机关存档")
-
-QR_MIN_SIZE = 25 * mm
-QR_MIN_MODULE = 0.42 * mm  # below this a phone or pdfium at 144 dpi starts to misread
-QR_MAX_MODULES = 97  # version 20; beyond it the code no longer fits the top margin at QR_MIN_MODULE
-QR_TOP = 7 * mm
 
 ORDER_DEADLINE_TAIL = "整改完毕，达到有关法律法规规章和标准规定的要求。"
 BLANK_DATE = "　　年　　月　　日"
@@ -299,128 +302,6 @@ class _Photo(Flowable):
         canv.setStrokeColor(colors.grey)
         canv.setLineWidth(0.5)
         canv.rect((self.max_width - self.shown_w) / 2, 0, self.shown_w, self.shown_h)
-
-
-# ------------------------------------------------------------------------------------------ page furniture
-
-
-@dataclass(frozen=True)
-class _QR:
-    modules: tuple[tuple[bool, ...], ...]
-    size: float
-    caption: str
-
-
-def _make_qr(payload: str, caption: str) -> _QR:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_H, border=0)
-    try:
-        code.add_data(payload.encode("utf-8"))
-        code.make(fit=True)
-    except (qrcode.exceptions.DataOverflowError, ValueError) as exc:  # ValueError: "Invalid version (41)"
-        raise FieldappError(
-            f"The QR payload is too long ({len(payload.encode('utf-8'))} bytes).",
-            f"二维码内容过长（{len(payload.encode('utf-8'))} 字节）。",
-        ) from exc
-    matrix = code.get_matrix()
-    if len(matrix) > QR_MAX_MODULES:
-        raise FieldappError(
-            f"The QR payload is too long to print legibly ({len(payload.encode('utf-8'))} bytes).",
-            f"二维码内容过长，无法清晰打印（{len(payload.encode('utf-8'))} 字节）。",
-        )
-    size = max(QR_MIN_SIZE, len(matrix) * QR_MIN_MODULE)
-    return _QR(tuple(tuple(bool(v) for v in row) for row in matrix), size, caption)
-
-
-def _draw_qr(canv: Canvas, qr: _QR, x: float, y_top: float) -> None:
-    n = len(qr.modules)
-    cell = qr.size / n
-    canv.saveState()
-    canv.setFillColor(colors.black)
-    path = canv.beginPath()
-    # One rectangle per horizontal run of dark modules keeps the page stream small.
-    for r, row in enumerate(qr.modules):
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.rect(x + start * cell, y_top - (r + 1) * cell, (c - start) * cell, cell)
-            else:
-                c += 1
-    canv.drawPath(path, stroke=0, fill=1)
-    canv.restoreState()
-
-
-def _draw_runs(canv: Canvas, text: str, size: float, x: float, y: float, align: str = "left") -> None:
-    width = string_width(text, size)
-    if align == "center":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    obj = canv.beginText(x, y)
-    for font, chunk in split_runs(text):
-        obj.setFont(font, size)
-        obj.textOut(chunk)
-    canv.drawText(obj)
-
-
-class _DocCanvas(Canvas):
-    """Defers page output until the end, so that each page can say "第 x 页 共 y 页" within its copy."""
-
-    def __init__(self, *args: Any, furniture: _Furniture, stamp: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # invariant=True keeps the output reproducible but dates it 2000-01-01: the real date replaces it.
-        self.setDateFormatter(lambda *_ymdhms: stamp)
-        self._fieldapp_copy = 0
-        self._fieldapp_pages: list[dict[str, Any]] = []
-        self._fieldapp_furniture = furniture
-
-    def showPage(self) -> None:
-        self._fieldapp_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        totals: dict[int, int] = {}
-        for state in self._fieldapp_pages:
-            totals[state["_fieldapp_copy"]] = totals.get(state["_fieldapp_copy"], 0) + 1
-        seen: dict[int, int] = {}
-        for state in self._fieldapp_pages:
-            self.__dict__.update(state)
-            copy = state["_fieldapp_copy"]
-            seen[copy] = seen.get(copy, 0) + 1
-            self._fieldapp_furniture.draw(self, copy, seen[copy], totals[copy])
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-
-@dataclass(frozen=True)
-class _Furniture:
-    qr: _QR | None
-    copies: tuple[str, ...]
-    demo: bool = False
-
-    def draw(self, canv: Canvas, copy: int, page: int, total: int) -> None:
-        canv.saveState()
-        if self.demo:
-            demo_mark.draw_lines(canv, PAGE_WIDTH, PAGE_HEIGHT - 15 * mm, MARGIN_BOTTOM - 19 * mm)
-        canv.setFillColor(colors.black)
-        label = self.copies[copy] if copy < len(self.copies) else ""
-        _draw_runs(canv, label, 10.5, MARGIN_LEFT, PAGE_HEIGHT - 15 * mm)
-        _draw_runs(canv, f"第 {page} 页　共 {total} 页", 10.5, PAGE_WIDTH / 2, MARGIN_BOTTOM - 12 * mm, "center")
-        if self.qr is not None:
-            right = PAGE_WIDTH - 16 * mm
-            x = right - self.qr.size
-            top = PAGE_HEIGHT - QR_TOP
-            _draw_qr(canv, self.qr, x, top)
-            caption_w = string_width(self.qr.caption, 8)
-            cx = x + self.qr.size / 2
-            # Long numbers are right-aligned to the code so they never run off the page.
-            if caption_w > self.qr.size:
-                _draw_runs(canv, self.qr.caption, 8, right, top - self.qr.size - 9, "right")
-            else:
-                _draw_runs(canv, self.qr.caption, 8, cx, top - self.qr.size - 9, "center")
-        canv.restoreState()
 
 
 # ---------------------------------------------------------------------------------------------- sections
@@ -755,24 +636,6 @@ def document_warnings(doc: Document) -> list[FieldappError]:
     return warnings
 
 
-def _watermark(canv: Canvas, _template: BaseDocTemplate) -> None:
-    # Drawn as each page starts, so the notice's text lies on top of the demo mark.
-    demo_mark.draw_watermark(canv, PAGE_WIDTH, PAGE_HEIGHT)
-
-
-def _plain(canv: Canvas, _template: BaseDocTemplate) -> None:
-    pass
-
-
-def pdf_date(moment: datetime) -> str:
-    """A PDF date string (``D:20261123143005+08'00'``); a naive time is taken as this computer's local time."""
-    local = moment.astimezone() if moment.tzinfo is None else moment
-    offset = local.utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    return f"D:{local:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
-
-
 def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datetime | None = None) -> bytes:
     """Render ``doc`` to PDF bytes: one full copy per label in ``copies`` (default: 第一联 and 第二联).
 
@@ -781,7 +644,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datet
     """
     register_fonts()
     _check(doc)
-    qr = _make_qr(doc.qr_payload, doc.number) if doc.qr_payload else None
+    qr = make_qr(doc.qr_payload, doc.number) if doc.qr_payload else None
     top = MARGIN_TOP
     if qr is not None:
         top = max(MARGIN_TOP, QR_TOP + qr.size + 8 * mm)
@@ -793,7 +656,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datet
         rightMargin=MARGIN_RIGHT,
         topMargin=top,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{doc.kind.value} {doc.number}" + (f"（{demo_mark.DEMO_NOTICE}）" if doc.demo else ""),
+        title=f"{doc.kind.value} {doc.number}" + (f"（{DEMO_NOTICE}）" if doc.demo else ""),
         author=doc.authority.name,
         subject=doc.enterprise.name,
         creator="fieldapp",
@@ -803,7 +666,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datet
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
                   PAGE_HEIGHT - top - MARGIN_BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_watermark if doc.demo else _plain)])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=watermark if doc.demo else plain)])
     story: list[Flowable] = []
     labels = tuple(copies) or ("",)
     for index in range(len(labels)):
@@ -814,7 +677,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datet
         story.extend(_Builder(doc).story())
         story.extend(_Builder(doc).appendix())
     stamp = pdf_date(created or datetime.combine(doc.issued_on, time()))
-    maker: Callable[..., Canvas] = partial(_DocCanvas, furniture=_Furniture(qr, labels, doc.demo), stamp=stamp)
+    maker: Callable[..., Canvas] = partial(DocCanvas, furniture=Furniture(qr, labels, doc.demo), stamp=stamp)
     template.build(story, canvasmaker=maker)
     return buffer.getvalue()
 
