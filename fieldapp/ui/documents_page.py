@@ -296,9 +296,10 @@ class DocumentsPage(QWidget):
         doc = self.current
         if doc is None or doc["status"] != "draft":
             return
-        from fieldapp.ui.document_flow import FLOW_TYPES, DocumentFlow
+        from fieldapp.ui.document_flow import FLOW_TYPES, OPINION, DocumentFlow
 
-        if doc["doc_type"] not in FLOW_TYPES or not doc.get("inspection_id"):
+        # An opinion's draft knows its re-inspection (the flow reads it from the draft).
+        if doc["doc_type"] not in (*FLOW_TYPES, OPINION) or not doc.get("inspection_id"):
             util.show_error(self, self.tr("Open this draft from its re-inspection."))
             return
         self.open_flow(DocumentFlow(self.ctx, doc["inspection_id"], self, document_id=doc["id"]))

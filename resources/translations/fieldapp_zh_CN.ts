@@ -558,52 +558,52 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="301" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="303" />
         <source>Open this draft from its re-inspection.</source>
         <translation>请从对应的复查记录中打开此草稿。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="314" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="316" />
         <source>This document is voided. Print it anyway (for the file)?</source>
         <translation>该文书已作废。仍要打印（存档用）吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="318" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="320" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="323" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="325" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="334" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="336" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="335" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="337" />
         <source>Why is this notice voided? (required, printed in the record)</source>
         <translation>作废原因（必填，记入执法记录）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="348" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="350" />
         <source>Voided %1</source>
         <translation>已作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="352" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="354" />
         <source>This notice has no inspection; draft its replacement from the inspection.</source>
         <translation>该文书没有对应的检查记录，请从检查中起草替代文书。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="360" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="362" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="374" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="376" />
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
@@ -1012,7 +1012,7 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
     </message>
     <message>
         <location filename="../../fieldapp/ui/hazards_page.py" line="78" />
-        <location filename="../../fieldapp/ui/hazards_page.py" line="222" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
         <source>Order rectification</source>
         <translation>责令限期整改</translation>
     </message>
@@ -1113,42 +1113,42 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="182" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="184" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="222" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="227" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
         <source>Escalate this major hazard to listed supervision (挂牌督办)?</source>
         <translation>确定对该重大隐患实行挂牌督办吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="232" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
         <source>Close this hazard (销号)? This is final.</source>
         <translation>确定对该隐患销号吗？销号后不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="236" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="238" />
         <source>Refer</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="236" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="238" />
         <source>Authority the hazard is referred to:</source>
         <translation>移送机关：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="241" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="243" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="241" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="243" />
         <source>Why was this hazard recorded in error?</source>
         <translation>作废原因（为何属误登记）：</translation>
     </message>
@@ -1248,77 +1248,77 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="272" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="274" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="279" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="281" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="283" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="285" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="287" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="289" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="291" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="293" />
         <source>All campaigns</source>
         <translation>全部专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="292" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="294" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="293" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
         <source>Open only</source>
         <translation>仅看未闭环</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="304" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="304" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="304" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="305" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="305" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="305" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="340" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="342" />
         <source>%n hazard(s)</source>
         <translation><numerusform>共 %n 项隐患</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="341" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="343" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
