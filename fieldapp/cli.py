@@ -481,16 +481,17 @@ def notices() -> None:
 
 @notices.command("list")
 @click.option("--status", type=click.Choice(["draft", "issued", "voided"]), default=None)
+@click.option("--search", default=None, help="Words in the enterprise's name or USCC, the number or type.")
 @json_option
 @click.pass_obj
-def notices_list(obj: Context, status: str | None, as_json: bool) -> None:
+def notices_list(obj: Context, status: str | None, search: str | None, as_json: bool) -> None:
     """List documents, newest first.
 
-    Example: fieldapp notices list --status issued --json
+    Example: fieldapp notices list --status issued --search "宏达 责改" --json
     """
     from fieldapp.services import notices as svc
 
-    rows = svc.list_notices(obj.ws, status=status)
+    rows = svc.list_notices(obj.ws, status=status, query=search)
     emit(rows, as_json, lambda r: table(labelled(r, type=labels.doc_type_title, status=labels.doc_status),
                                         [("number", "Number"), ("type", "Type"), ("status", "Status"),
                                          ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
@@ -547,7 +548,7 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
         "valid": check.valid,
         "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
         "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
-        "number": check.payload.number if check.payload else None,
+        "number": check.payload.number if check.payload else None, "demo": check.demo,
         "title": str(check.payload.kind.value) if check.payload else None,
         "pdf_signature": None if check.signature is None else {
             "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
@@ -555,6 +556,8 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
 
     def human(d: dict[str, Any]) -> None:
         click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['title']} {d['number']}" if d["number"] else ""))
+        if d["demo"]:
+            click.echo("DEMO DOCUMENT, NO LEGAL EFFECT (演示文书，无法律效力)")
         if d["signer"]:
             click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
         for r in d["reasons"]:

@@ -32,7 +32,10 @@ class DocumentKind(StrEnum):
 
 @dataclass(frozen=True)
 class Authority:
-    """The issuing authority; ``seal_text`` is what its ink seal reads, printed where the seal goes."""
+    """The issuing authority; ``seal_text`` is printed, as given, under its name where the seal goes.
+
+    The national forms mark the place with （印章）; that is printed when ``seal_text`` is empty.
+    """
 
     name: str
     seal_text: str = ""
@@ -164,6 +167,8 @@ class _Document:
     issued_on: date
     photos: tuple[EvidencePhoto, ...] = ()
     qr_payload: str | None = None
+    # Issued from demo data (演示): every page says it has no legal effect, and so does the QR payload.
+    demo: bool = False
 
     kind: ClassVar[DocumentKind]
 

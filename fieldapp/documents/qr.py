@@ -13,7 +13,8 @@ byte mode (8 bits per 6 data bits, ~20 % more modules than base32).
 Binary record (big-endian; ``FA1`` is the version, so a new layout gets a new prefix):
 
 ====  ==============================================================================
-u8    document type (1 现场检查记录, 2 责令限期整改指令书, 3 整改复查意见书, 4 现场处理措施决定书)
+u8    document type (1 现场检查记录, 2 责令限期整改指令书, 3 整改复查意见书, 4 现场处理措施决定书);
+      bit 7 (0x80) set: a demo document (演示文书，无法律效力), issued from demo data
 u16   issue date, days since 2000-01-01
 u16   deadline, days since 2000-01-01; 0xFFFF = none
 u8+n  USCC, ASCII (may be empty)
@@ -22,6 +23,10 @@ u8+n  document number, UTF-8 (e.g. ``梁应急责改〔2026〕15号``, 30 bytes)
 8     key id: first 8 bytes of SHA-256 of the raw Ed25519 public key (16 hex digits)
 64    Ed25519 signature over ``b"FA1\\0"`` + all the bytes above
 ====  ==============================================================================
+
+The demo flag rides in the type byte, so a real notice's payload is byte for byte what it was before the
+flag existed, and the flag is covered by the signature: a payload stripped of it no longer verifies.
+Verifiers that predate the flag reject a demo payload as damaged, which is also the right answer.
 
 The content hash is truncated because the QR must stay small (a typical payload is 144 bytes → 231
 characters → QR version 13 at level H, about 29 mm). 128 bits still leave second-preimage attacks out of
@@ -67,6 +72,7 @@ KIND_CODES: dict[DocumentKind, int] = {
     DocumentKind.ONSITE_MEASURES: 4,
 }
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
+DEMO_FLAG = 0x80  # or-ed into the document type byte
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class PayloadFields:
     issued_on: date
     deadline: date | None
     content_hash: bytes
+    demo: bool = field(default=False, kw_only=True)  # a demo document: no legal effect
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,8 @@ def canonical_json(doc: Document) -> bytes:
     """The document as canonical JSON (sorted keys, no spaces, UTF-8), without its own QR payload."""
     data = _jsonable(doc)
     data.pop("qr_payload", None)
+    if not data.get("demo"):
+        data.pop("demo", None)  # a real notice hashes exactly as it did before demo documents existed
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -160,6 +169,7 @@ def fields_for(doc: Document) -> PayloadFields:
         issued_on=doc.issued_on,
         deadline=document_deadline(doc),
         content_hash=content_hash(doc),
+        demo=doc.demo,
     )
 
 
@@ -194,7 +204,8 @@ def build_payload(fields: PayloadFields, keys: DeviceKeys, *, verify_url: str | 
         raise FieldappError(f"The USCC '{fields.uscc}' contains invalid characters.",
                             f"统一社会信用代码“{fields.uscc}”含有非法字符。") from exc
     body = (
-        struct.pack(">BHH", KIND_CODES[fields.kind], _day(fields.issued_on, "issue date"),
+        struct.pack(">BHH", KIND_CODES[fields.kind] | (DEMO_FLAG if fields.demo else 0),
+                    _day(fields.issued_on, "issue date"),
                     NO_DATE if fields.deadline is None else _day(fields.deadline, "deadline"))
         + _short(uscc, "USCC", "统一社会信用代码")
         + _short(fields.number.encode("utf-8"), "document number", "文号")
@@ -245,7 +256,8 @@ def parse_payload(text: str) -> Payload:
 
 
 def _unpack(raw: bytes, url: str | None) -> Payload:
-    kind_code, issued, deadline = struct.unpack_from(">BHH", raw, 0)
+    type_byte, issued, deadline = struct.unpack_from(">BHH", raw, 0)
+    kind_code, demo = type_byte & ~DEMO_FLAG, bool(type_byte & DEMO_FLAG)
     pos = 5
     uscc_len = raw[pos]
     uscc = raw[pos + 1:pos + 1 + uscc_len].decode("ascii")
@@ -268,6 +280,7 @@ def _unpack(raw: bytes, url: str | None) -> Payload:
         issued_on=date.fromordinal(EPOCH.toordinal() + issued),
         deadline=None if deadline == NO_DATE else date.fromordinal(EPOCH.toordinal() + deadline),
         content_hash=digest,
+        demo=demo,
         key_id=key_id,
         signature=signature,
         signed_data=SIGNING_CONTEXT + raw[: len(raw) - SIGNATURE_BYTES],

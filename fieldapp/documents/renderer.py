@@ -12,12 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any
 
-import qrcode
-import qrcode.exceptions
 from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -56,7 +54,23 @@ from fieldapp.documents.content import (
     Signatory,
     SignatureImage,
 )
+from fieldapp.documents.demo_mark import DEMO_NOTICE
 from fieldapp.documents.fonts import MAIN_FONT, paragraph_markup, register_fonts, split_runs, string_width
+from fieldapp.documents.furniture import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    QR_TOP,
+    DocCanvas,
+    Furniture,
+    make_qr,
+    pdf_date,
+    plain,
+    watermark,
+)
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.photos.overlay import parse_overlay, valid_shapes
 
@@ -67,11 +81,6 @@ CHINESE_CANNOT_START_LINE = "，；：！？”’》〉％"
 for _module in (_paragraph_module, _textsplit_module):
     _module.ALL_CANNOT_START += "".join(c for c in CHINESE_CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = 28 * mm
-MARGIN_RIGHT = 26 * mm
-MARGIN_TOP = 37 * mm
-MARGIN_BOTTOM = 35 * mm
 BODY_SIZE = 14.0  # 四号
 BODY_LEADING = 24.0
 TITLE_SIZE = 22.0  # 二号
@@ -79,13 +88,9 @@ SLOT_WIDTH = 50 * mm  # signature line
 
 COPY_LABELS = ("第一联　被检查单位留存", "第二联　执法机关存档")
 
-QR_MIN_SIZE = 25 * mm
-QR_MIN_MODULE = 0.42 * mm  # below this a phone or pdfium at 144 dpi starts to misread
-QR_MAX_MODULES = 97  # version 20; beyond it the code no longer fits the top margin at QR_MIN_MODULE
-QR_TOP = 7 * mm
-
 ORDER_DEADLINE_TAIL = "整改完毕，达到有关法律法规规章和标准规定的要求。"
 BLANK_DATE = "　　年　　月　　日"
+SEAL_PLACE = "（印章）"  # where the forms put the ink seal
 STATUTE_68_NOTE = "依照《中华人民共和国安全生产法》第六十八条的规定，检查人员已将上述情况记录在案。"
 
 
@@ -299,123 +304,6 @@ class _Photo(Flowable):
         canv.rect((self.max_width - self.shown_w) / 2, 0, self.shown_w, self.shown_h)
 
 
-# ------------------------------------------------------------------------------------------ page furniture
-
-
-@dataclass(frozen=True)
-class _QR:
-    modules: tuple[tuple[bool, ...], ...]
-    size: float
-    caption: str
-
-
-def _make_qr(payload: str, caption: str) -> _QR:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_H, border=0)
-    try:
-        code.add_data(payload.encode("utf-8"))
-        code.make(fit=True)
-    except (qrcode.exceptions.DataOverflowError, ValueError) as exc:  # ValueError: "Invalid version (41)"
-        raise FieldappError(
-            f"The QR payload is too long ({len(payload.encode('utf-8'))} bytes).",
-            f"二维码内容过长（{len(payload.encode('utf-8'))} 字节）。",
-        ) from exc
-    matrix = code.get_matrix()
-    if len(matrix) > QR_MAX_MODULES:
-        raise FieldappError(
-            f"The QR payload is too long to print legibly ({len(payload.encode('utf-8'))} bytes).",
-            f"二维码内容过长，无法清晰打印（{len(payload.encode('utf-8'))} 字节）。",
-        )
-    size = max(QR_MIN_SIZE, len(matrix) * QR_MIN_MODULE)
-    return _QR(tuple(tuple(bool(v) for v in row) for row in matrix), size, caption)
-
-
-def _draw_qr(canv: Canvas, qr: _QR, x: float, y_top: float) -> None:
-    n = len(qr.modules)
-    cell = qr.size / n
-    canv.saveState()
-    canv.setFillColor(colors.black)
-    path = canv.beginPath()
-    # One rectangle per horizontal run of dark modules keeps the page stream small.
-    for r, row in enumerate(qr.modules):
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.rect(x + start * cell, y_top - (r + 1) * cell, (c - start) * cell, cell)
-            else:
-                c += 1
-    canv.drawPath(path, stroke=0, fill=1)
-    canv.restoreState()
-
-
-def _draw_runs(canv: Canvas, text: str, size: float, x: float, y: float, align: str = "left") -> None:
-    width = string_width(text, size)
-    if align == "center":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    obj = canv.beginText(x, y)
-    for font, chunk in split_runs(text):
-        obj.setFont(font, size)
-        obj.textOut(chunk)
-    canv.drawText(obj)
-
-
-class _DocCanvas(Canvas):
-    """Defers page output until the end, so that each page can say "第 x 页 共 y 页" within its copy."""
-
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._fieldapp_copy = 0
-        self._fieldapp_pages: list[dict[str, Any]] = []
-        self._fieldapp_furniture = furniture
-
-    def showPage(self) -> None:
-        self._fieldapp_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        totals: dict[int, int] = {}
-        for state in self._fieldapp_pages:
-            totals[state["_fieldapp_copy"]] = totals.get(state["_fieldapp_copy"], 0) + 1
-        seen: dict[int, int] = {}
-        for state in self._fieldapp_pages:
-            self.__dict__.update(state)
-            copy = state["_fieldapp_copy"]
-            seen[copy] = seen.get(copy, 0) + 1
-            self._fieldapp_furniture.draw(self, copy, seen[copy], totals[copy])
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-
-@dataclass(frozen=True)
-class _Furniture:
-    qr: _QR | None
-    copies: tuple[str, ...]
-
-    def draw(self, canv: Canvas, copy: int, page: int, total: int) -> None:
-        canv.saveState()
-        canv.setFillColor(colors.black)
-        label = self.copies[copy] if copy < len(self.copies) else ""
-        _draw_runs(canv, label, 10.5, MARGIN_LEFT, PAGE_HEIGHT - 15 * mm)
-        _draw_runs(canv, f"第 {page} 页　共 {total} 页", 10.5, PAGE_WIDTH / 2, MARGIN_BOTTOM - 12 * mm, "center")
-        if self.qr is not None:
-            right = PAGE_WIDTH - 16 * mm
-            x = right - self.qr.size
-            top = PAGE_HEIGHT - QR_TOP
-            _draw_qr(canv, self.qr, x, top)
-            caption_w = string_width(self.qr.caption, 8)
-            cx = x + self.qr.size / 2
-            # Long numbers are right-aligned to the code so they never run off the page.
-            if caption_w > self.qr.size:
-                _draw_runs(canv, self.qr.caption, 8, right, top - self.qr.size - 9, "right")
-            else:
-                _draw_runs(canv, self.qr.caption, 8, cx, top - self.qr.size - 9, "center")
-        canv.restoreState()
-
-
 # ---------------------------------------------------------------------------------------------- sections
 
 
@@ -579,7 +467,7 @@ class _Builder:
 
     def seal_block(self) -> Flowable:
         a = self.doc.authority
-        seal = f"（{a.seal_text}）" if a.seal_text else "（印章）"
+        seal = a.seal_text.strip() or SEAL_PLACE
         lines = [_p(a.name, self.s.right), _p(seal, self.s.right), _p(cn_date(self.doc.issued_on), self.s.right)]
         return KeepTogether([Spacer(1, 6 * mm), *lines])
 
@@ -748,11 +636,15 @@ def document_warnings(doc: Document) -> list[FieldappError]:
     return warnings
 
 
-def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
-    """Render ``doc`` to PDF bytes: one full copy per label in ``copies`` (default: 第一联 and 第二联)."""
+def render(doc: Document, copies: Sequence[str] = COPY_LABELS, *, created: datetime | None = None) -> bytes:
+    """Render ``doc`` to PDF bytes: one full copy per label in ``copies`` (default: 第一联 and 第二联).
+
+    ``created`` (the issue time; a draft's last change for a preview) is the PDF's CreationDate and ModDate;
+    without it, midnight of the issue date. Everything else is fixed, so the same input gives the same bytes.
+    """
     register_fonts()
     _check(doc)
-    qr = _make_qr(doc.qr_payload, doc.number) if doc.qr_payload else None
+    qr = make_qr(doc.qr_payload, doc.number) if doc.qr_payload else None
     top = MARGIN_TOP
     if qr is not None:
         top = max(MARGIN_TOP, QR_TOP + qr.size + 8 * mm)
@@ -764,7 +656,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
         rightMargin=MARGIN_RIGHT,
         topMargin=top,
         bottomMargin=MARGIN_BOTTOM,
-        title=f"{doc.kind.value} {doc.number}",
+        title=f"{doc.kind.value} {doc.number}" + (f"（{DEMO_NOTICE}）" if doc.demo else ""),
         author=doc.authority.name,
         subject=doc.enterprise.name,
         creator="fieldapp",
@@ -774,7 +666,7 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
                   PAGE_HEIGHT - top - MARGIN_BOTTOM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=watermark if doc.demo else plain)])
     story: list[Flowable] = []
     labels = tuple(copies) or ("",)
     for index in range(len(labels)):
@@ -784,7 +676,8 @@ def render(doc: Document, copies: Sequence[str] = COPY_LABELS) -> bytes:
         # Flowables hold per-build layout state, so each copy gets freshly built ones.
         story.extend(_Builder(doc).story())
         story.extend(_Builder(doc).appendix())
-    maker: Callable[..., Canvas] = partial(_DocCanvas, furniture=_Furniture(qr, labels))
+    stamp = pdf_date(created or datetime.combine(doc.issued_on, time()))
+    maker: Callable[..., Canvas] = partial(DocCanvas, furniture=Furniture(qr, labels, doc.demo), stamp=stamp)
     template.build(story, canvasmaker=maker)
     return buffer.getvalue()
 

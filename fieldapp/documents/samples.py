@@ -26,7 +26,7 @@ from fieldapp.documents.content import (
     SignatureImage,
 )
 
-AUTHORITY = Authority(name="梁山县应急管理局", seal_text="梁山县应急管理局执法专用章")
+AUTHORITY = Authority(name="梁山县应急管理局", seal_text="（印章）")
 ENTERPRISE = Enterprise(
     name="梁山县喆堃机械配件有限公司",
     uscc="91350100M000100Y43",

@@ -7,7 +7,9 @@ A PDF is valid only when all of these hold:
   appear in the PDF's text, and so does the USCC when the document prints one (the 责令限期整改指令书
   layout does not: then the USCC is only compared with the office record);
 * the stored record, when a lookup is given, has the same content hash and is not voided;
-* the PAdES signature is intact, covers the whole file and chains to a trusted root.
+* the PAdES signature is intact, covers the whole file and chains to a trusted root;
+* the code does not mark a demo document (演示文书): one issued from demo data is never valid, whatever
+  else checks out, and the verdict says so first.
 
 Garbage in (random bytes, a truncated PDF, a PDF without a code) gives an invalid result with reasons,
 never an exception.
@@ -24,6 +26,7 @@ import pypdfium2 as pdfium
 import zxingcpp
 from cryptography import x509
 
+from fieldapp.documents.demo_mark import DEMO_NOTICE
 from fieldapp.documents.pades import SignatureCheck, verify_pdf_signature
 from fieldapp.documents.qr import HASH_BYTES, Payload, Reason, parse_payload, verify_payload
 from fieldapp.documents.renderer import cn_date
@@ -38,6 +41,8 @@ QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 MAX_PAGES = 200  # a notice has a handful of pages; this bounds the work a hostile file can cause
 # Statuses of a stored record that make its printed copies invalid (a correction voids the old document).
 VOID_STATUSES = frozenset({"voided", "void", "revoked", "superseded", "cancelled", "作废", "撤销"})
+DEMO_REASON = Reason("This is a demo document (演示文书) issued from demo data: it has no legal effect.",
+                     f"{DEMO_NOTICE}：本文书由演示数据生成，不是真实的执法文书。")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,11 @@ class NoticeCheck:
     signature: SignatureCheck | None = None
     record_found: bool | None = None  # None: no lookup was made
     pages: int = 0
+
+    @property
+    def demo(self) -> bool:
+        """The QR code marks a demo document (演示文书，无法律效力)."""
+        return self.payload is not None and self.payload.demo
 
     def summary(self, lang: str = "en") -> str:
         if self.valid:
@@ -80,6 +90,8 @@ def _check_payload(text: str, known_keys: Mapping[str, bytes], out: _Collector) 
     except FieldappError as exc:
         out.fail(exc.en, exc.zh)
         return None
+    if payload.demo:
+        out.reasons.insert(0, DEMO_REASON)
     result = verify_payload(payload, known_keys)
     if not result.valid:
         out.fail(result.reason.en, result.reason.zh)
@@ -131,6 +143,9 @@ def _check_record(payload: Payload, lookup: RecordLookup, out: _Collector) -> bo
 
 
 def _result(out: _Collector, **kw: Any) -> NoticeCheck:
+    if out.reasons == [DEMO_REASON]:
+        out.note("Apart from being a demo, the code's signature and the document check out.",
+                 "除演示标记外，二维码签名与文书内容核验无误。")
     return NoticeCheck(valid=not out.reasons, reasons=tuple(out.reasons), notes=tuple(out.notes), **kw)
 
 
@@ -177,6 +192,8 @@ def _check_text(payload: Payload, flat: str, out: _Collector) -> None:
     ]
     if payload.deadline is not None:
         expected.append(("deadline", "整改期限", cn_date(payload.deadline)))
+    if payload.demo:
+        expected.append(("demo mark", "演示标记", DEMO_NOTICE))
     if "统一社会信用代码" in flat:
         expected.append(("USCC", "统一社会信用代码", payload.uscc))
     else:

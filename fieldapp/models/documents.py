@@ -52,7 +52,7 @@ Producer = Callable[[str, date], tuple[str, bytes]]
 
 
 def issue(store: Store, document_id: str, *, produce: Producer | None = None,
-          issued_on: date | None = None) -> Row:
+          issued_on: date | None = None, issued_at: str | None = None) -> Row:
     """Give the draft its number and freeze it, in one transaction.
 
     `produce(number, issued_on)` returns the frozen content (canonical JSON) and the PDF bytes; it runs
@@ -74,7 +74,7 @@ def issue(store: Store, document_id: str, *, produce: Producer | None = None,
             frozen, pdf = produce(alloc.number, issued_on)
         return store.update("documents", document_id, {
             "status": "issued", "issuer": alloc.issuer, "year": alloc.year, "serial": alloc.serial,
-            "number": alloc.number, "block_id": alloc.block_id, "issued_at": utc_now(), "content": frozen,
+            "number": alloc.number, "block_id": alloc.block_id, "issued_at": issued_at or utc_now(), "content": frozen,
             "content_sha256": hashlib.sha256(frozen.encode("utf-8")).hexdigest(),
             "pdf_sha256": hashlib.sha256(pdf).hexdigest() if pdf is not None else None,
         }, audit="issue")
@@ -95,13 +95,38 @@ def get(store: Store, document_id: str) -> Row:
     return store.require("documents", document_id, "document", "文书")
 
 
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _search_clause(term: str) -> tuple[str, list[Any]]:
+    """One search word: part of the number, the enterprise's name or USCC, a serial (8 → …8号), or a
+    document type's name (指令书)."""
+    like = _like(term)
+    parts = ["d.number LIKE ? ESCAPE '\\'", "e.name LIKE ? ESCAPE '\\'", "e.uscc LIKE ? ESCAPE '\\'"]
+    params: list[Any] = [like, like, like.upper()]
+    if term.isdigit():
+        parts.append("d.serial = ?")
+        params.append(int(term))
+    types = [code for code, name in numbering.DOC_TYPES.items() if term in name]
+    if types:
+        parts.append(f"d.doc_type IN ({', '.join('?' * len(types))})")
+        params.extend(types)
+    return "(" + " OR ".join(parts) + ")", params
+
+
 def list_documents(store: Store, *, enterprise_id: str | None = None, status: str | None = None,
-                   doc_type: str | None = None) -> list[Row]:
+                   doc_type: str | None = None, query: str | None = None) -> list[Row]:
+    """Documents newest first; ``query``: words that must each match (see ``_search_clause``)."""
     clauses, params = ["1"], []
     for column, value in (("d.enterprise_id", enterprise_id), ("d.status", status), ("d.doc_type", doc_type)):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    for term in (query or "").replace("　", " ").split():
+        clause, values = _search_clause(term)
+        clauses.append(clause)
+        params.extend(values)
     return store.query(
         "SELECT d.id, d.number, d.doc_type AS type, d.status, d.issued_at, d.deadline, d.enterprise_id,"
         " e.name AS enterprise_name FROM documents d JOIN enterprises e ON e.id = d.enterprise_id WHERE "

@@ -127,6 +127,19 @@ def order(store: Store, finding_id: str, deadline: str, note: str | None = None)
     return transition(store, finding_id, "ordered", deadline=deadline, note=note)
 
 
+def set_deadline(store: Store, finding_id: str, deadline: str, note: str | None = None) -> Row:
+    """A new order for a hazard already under one (the old order was voided and replaced) moves its deadline."""
+    deadline = _check_date(deadline, "deadline", "整改期限") or ""
+    with store.transaction():
+        finding = get(store, finding_id)
+        if finding["status"] not in lifecycle.DEADLINE_STATES or not deadline:
+            raise ValidationError("only the deadline of a hazard under an order can be moved",
+                                  "只有责令整改中的隐患可以变更整改期限")
+        row = store.update("findings", finding_id, {"deadline": deadline}, audit="deadline")
+        _event(store, finding_id, finding["status"], finding["status"], note=note, deadline=deadline)
+        return row
+
+
 def default_deadline(store: Store, days: int | None = None, start: date | None = None) -> str:
     from fieldapp.models import settings
 

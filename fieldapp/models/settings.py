@@ -11,6 +11,8 @@ from fieldapp.models.store import Store
 
 DEFAULTS: dict[str, Any] = {
     "issuing_unit": "示范县应急管理局",
+    # Printed under the issuing unit where the ink seal goes; the national forms print （印章）.
+    "seal_text": "（印章）",
     # Issuer abbreviation at the head of a document number (梁应急责改〔2026〕15号 → 梁应急).
     "document_prefix": "示应急",
     "document_number_format": "{prefix}{type}〔{year}〕{serial}号",
@@ -38,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
 
 LABELS_ZH = {
     "issuing_unit": "执法机关名称",
+    "seal_text": "文书落款印章处文字",
     "document_prefix": "文书编号机关代字",
     "document_number_format": "文书编号格式",
     "document_type_codes": "文书种类代字",

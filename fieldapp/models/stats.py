@@ -10,6 +10,19 @@ from fieldapp.models.store import Store
 
 _RESOLVED = ", ".join(f"'{s}'" for s in sorted(lifecycle.RESOLVED))
 
+# How a 整改率 is coloured wherever it is shown (the plans target 100 %): below 60 % red, below 90 % orange.
+RATE_RED_BELOW = 0.60
+RATE_GREEN_FROM = 0.90
+
+
+def rate_tone(rate: float | None) -> str:
+    """"red", "orange" or "green" for a 整改率 (a fraction); "" when there is nothing to rate."""
+    if rate is None:
+        return ""
+    if rate < RATE_RED_BELOW:
+        return "red"
+    return "orange" if rate < RATE_GREEN_FROM else "green"
+
 
 def _rate(resolved: int, found: int) -> float | None:
     return round(resolved / found, 4) if found else None

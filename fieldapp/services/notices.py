@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,9 +19,11 @@ from typing import Any
 from fieldapp.documents import content as c
 from fieldapp.documents.keys import DeviceKeys
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.models import documents, findings, inspections, lifecycle, numbering, settings
+from fieldapp.models import demo, documents, findings, inspections, numbering, settings
+from fieldapp.models.ids import utc_now
 from fieldapp.models.store import Row, Store
 from fieldapp.photos.blobstore import BlobStore, data_store
+from fieldapp.services import drafts
 from fieldapp.workspace import Workspace
 
 KIND_OF = {
@@ -117,86 +118,9 @@ def _refusal_ok(refusal: c.Refusal) -> c.Refusal:
     return refusal
 
 
-# -- drafts ----------------------------------------------------------------------------------
+# -- drafts (fieldapp.services.drafts; kept here so callers have one module for notices) ----------------
 
-def _open_findings(store: Store, inspection_id: str) -> list[str]:
-    return [f["id"] for f in findings.list_findings(store, inspection_id=inspection_id)
-            if f["status"] in ("open", "ordered")]
-
-
-def _spec(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None,
-          deadline: str | None, interim_measures: str, measures: Mapping[str, Any] | None,
-          reinspection_id: str | None) -> tuple[Row, dict[str, Any]]:
-    """Check what a draft is made of; returns the inspection and the draft's spec."""
-    store = ws.store
-    numbering.check_doc_type(doc_type)
-    inspection = inspections.get(store, inspection_id)
-    if doc_type in ("rectification_order", "onsite_measures"):
-        finding_ids = finding_ids if finding_ids is not None else _open_findings(store, inspection_id)
-        if not finding_ids:
-            raise ValidationError("the notice lists no finding: record at least one hazard first",
-                                  "文书未列出任何问题：请先登记至少一项隐患")
-        for fid in finding_ids:
-            f = findings.get(store, fid)
-            if f["enterprise_id"] != inspection["enterprise_id"]:
-                raise ValidationError("a finding of another enterprise cannot go on this notice",
-                                      "不能将其他单位的隐患列入本文书")
-            if f["status"] in ("voided", "closed", "verified", "referred"):
-                raise ValidationError(f"finding '{f['description'][:20]}' is {f['status']}",
-                                      f"隐患“{f['description'][:20]}”已{lifecycle.STATUS_ZH[f['status']]}，不能列入文书")
-    if doc_type == "reinspection_opinion" and not reinspection_id:
-        raise ValidationError("a re-inspection opinion needs the re-inspection", "整改复查意见书需要对应的复查记录")
-    if doc_type == "onsite_measures" and not measures:
-        raise ValidationError("say which on-site measures are decided", "请填写现场处理措施")
-    if deadline:
-        deadline = date.fromisoformat(deadline[:10]).isoformat()
-    return inspection, {"finding_ids": finding_ids or [], "deadline": deadline, "interim_measures": interim_measures,
-                        "measures": dict(measures or {}), "reinspection_id": reinspection_id}
-
-
-def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
-          deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
-          reinspection_id: str | None = None, replaces_id: str | None = None) -> Row:
-    """A draft document built from the records; nothing is numbered or signed yet."""
-    inspection, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
-                             deadline=deadline, interim_measures=interim_measures, measures=measures,
-                             reinspection_id=reinspection_id)
-    return documents.create_draft(ws.store, doc_type=doc_type, enterprise_id=inspection["enterprise_id"],
-                                  inspection_id=inspection_id, deadline=spec["deadline"], replaces_id=replaces_id,
-                                  content={"spec": spec})
-
-
-def redraft(ws: Workspace, document_id: str, *, doc_type: str | None = None, inspection_id: str,
-            finding_ids: list[str] | None = None, deadline: str | None = None, interim_measures: str = "",
-            measures: Mapping[str, Any] | None = None, reinspection_id: str | None = None,
-            replaces_id: str | None = None) -> Row:
-    """Change a draft in place (the user edits before signing); another type or visit makes a new draft."""
-    store = ws.store
-    current = documents.get(store, document_id)
-    if current["status"] != "draft":
-        raise ValidationError("an issued document cannot be changed; void it and issue a new one",
-                              "已签发的文书不能修改；如需更正，请作废后重新签发")
-    doc_type = doc_type or current["doc_type"]
-    if doc_type != current["doc_type"] or inspection_id != current["inspection_id"]:
-        with store.transaction():
-            discard(ws, document_id)
-            return draft(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
-                         deadline=deadline, interim_measures=interim_measures, measures=measures,
-                         reinspection_id=reinspection_id, replaces_id=replaces_id)
-    _, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids, deadline=deadline,
-                    interim_measures=interim_measures, measures=measures, reinspection_id=reinspection_id)
-    return documents.update_draft(store, document_id, {"spec": spec}, deadline=spec["deadline"])
-
-
-def discard(ws: Workspace, document_id: str) -> None:
-    """Throw a draft away (it was never numbered or signed; the deletion is recorded like any other)."""
-    store = ws.store
-    with store.transaction():
-        doc = documents.get(store, document_id)
-        if doc["status"] != "draft":
-            raise ValidationError("only a draft can be discarded; void an issued document instead",
-                                  "只有草稿可以删除；已签发的文书请作废")
-        store.delete("documents", document_id, reason="draft discarded")
+draft, redraft, discard = drafts.draft, drafts.redraft, drafts.discard
 
 
 def _date(value: str | None) -> date | None:
@@ -229,15 +153,16 @@ def _photos(ws: Workspace, *, finding_ids: list[str], inspection_id: str | None 
     return tuple(out)
 
 
-def _findings(store: Store, ids: list[str], *, own_deadlines: bool = True) -> tuple[c.Finding, ...]:
-    """Findings as printed; with an order-wide deadline the findings' own deadlines are not printed."""
+def _findings(store: Store, ids: list[str], deadlines: dict[str, str | None] | None = None
+              ) -> tuple[c.Finding, ...]:
+    """Findings as printed, each with its saved deadline unless ``deadlines`` (an order's) says otherwise."""
     out = []
     for n, fid in enumerate(ids, 1):
         f = findings.get(store, fid)
         grade = "（重大事故隐患）" if f["grade"] == "major" else ""
+        due = deadlines.get(fid) if deadlines is not None else f.get("deadline")
         out.append(c.Finding(number=n, description=f["description"] + grade, legal_basis=f.get("legal_basis") or "",
-                             requirement=f.get("requirement") or "",
-                             deadline=_date(f.get("deadline")) if own_deadlines else None))
+                             requirement=f.get("requirement") or "", deadline=_date(due)))
     return tuple(out)
 
 
@@ -253,7 +178,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
         c.Officer(name=o["name"], certificate_no=o["certificate_no"],
                   signature=c.SignatureImage(_check_png(signatures.officers[o["id"]], o["name"]), datetime.now())
                   if o["id"] in signatures.officers else None)
-        for o in inspections.officers(store, inspection))
+        for o in drafts.signing_officers(store, doc["doc_type"], inspection, spec.get("reinspection_id")))
     signer_name = signatures.enterprise_name or inspection.get("representative") or ""
     ent_sig: c.Signature = None
     if isinstance(signatures.enterprise, bytes):
@@ -262,7 +187,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
         ent_sig = _refusal_ok(signatures.enterprise)
     common: dict[str, Any] = {
         "authority": c.Authority(name=settings.get(store, "issuing_unit"),
-                                 seal_text=settings.get(store, "issuing_unit")),
+                                 seal_text=settings.get(store, "seal_text")),
         "number": number,
         "enterprise": c.Enterprise(name=enterprise["name"], uscc=enterprise["uscc"],
                                    address=enterprise.get("address") or "",
@@ -274,6 +199,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
         "signatory": c.Signatory(name=signer_name, signature=ent_sig,
                                  signed_on=issued_on if ent_sig is not None else None),
         "issued_on": issued_on,
+        "demo": demo.is_demo(store),
     }
     rights = c.RightsNotice(review_government=settings.get(store, "review_government"),
                             court=settings.get(store, "court"),
@@ -296,7 +222,9 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
                                   photos=_photos(ws, finding_ids=ids, inspection_id=inspection["id"]))
     if kind == "rectification_order":
         ids = spec["finding_ids"]
-        return c.RectificationOrder(**common, findings=_findings(store, ids, own_deadlines=not spec.get("deadline")),
+        # With a date for the whole order it is printed once; otherwise each hazard's own (one hazard, one date).
+        own = None if spec.get("deadline") else drafts.spec_deadlines(store, spec)
+        return c.RectificationOrder(**common, findings=_findings(store, ids, own or dict.fromkeys(ids)),
                                     deadline=_date(spec.get("deadline")),
                                     interim_measures=spec.get("interim_measures") or "", rights=rights,
                                     photos=_photos(ws, finding_ids=ids))
@@ -313,7 +241,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
     reinspection = store.require("reinspections", spec["reinspection_id"], "re-inspection", "复查记录")
     items = store.query("SELECT * FROM reinspection_items WHERE reinspection_id = ? ORDER BY created_at",
                         (reinspection["id"],))
-    original = _original_order(store, reinspection, [i["finding_id"] for i in items])
+    original = drafts.original_order(store, reinspection)
     result_items = []
     for item in items:
         f = findings.get(store, item["finding_id"])
@@ -332,20 +260,9 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
                                  items=tuple(result_items))
 
 
-def _original_order(store: Store, reinspection: Row, finding_ids: list[str]) -> Row:
-    if reinspection.get("original_document_id"):
-        return documents.get(store, reinspection["original_document_id"])
-    for doc in store.query("SELECT * FROM documents WHERE enterprise_id = ? AND status = 'issued'"
-                           " AND doc_type IN ('rectification_order', 'onsite_measures') ORDER BY issued_at DESC",
-                           (reinspection["enterprise_id"],)):
-        spec = json.loads(doc["content"]).get("spec") or {}
-        listed = set(spec.get("finding_ids") or [])
-        if not listed:
-            listed = set(json.loads(doc["content"]).get("finding_ids") or [])
-        if listed & set(finding_ids):
-            return doc
-    raise ValidationError("no issued order was found for these findings; issue the order first",
-                          "未找到这些隐患对应的已签发整改指令书，请先签发指令书")
+def _local(stamp: str) -> datetime:
+    """A stored UTC timestamp as an aware local time (what the PDF's dates are printed in)."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
 
 
 def preview(ws: Workspace, document_id: str, signatures: Signatures | None = None) -> bytes:
@@ -355,7 +272,8 @@ def preview(ws: Workspace, document_id: str, signatures: Signatures | None = Non
     doc = documents.get(ws.store, document_id)
     if doc["status"] != "draft":
         return pdf_bytes(ws, document_id)
-    return render(build(ws, doc, number=PREVIEW_NUMBER, issued_on=date.today(), signatures=signatures))
+    return render(build(ws, doc, number=PREVIEW_NUMBER, issued_on=date.today(), signatures=signatures),
+                  created=_local(doc.get("updated_at") or doc["created_at"]))
 
 
 @dataclass(frozen=True)
@@ -376,33 +294,38 @@ def issue(ws: Workspace, document_id: str, *, signatures: Signatures | None = No
     doc_row = documents.get(store, document_id)
     spec = json.loads(doc_row["content"]).get("spec", {})
     warnings: list[tuple[str, str]] = []
+    order = doc_row["doc_type"] == "rectification_order"
+    dues = drafts.spec_deadlines(store, spec) if order else {}
     for fid in spec.get("finding_ids") or []:
         f = findings.get(store, fid)
-        if not spec.get("deadline") and not f.get("deadline") and doc_row["doc_type"] == "rectification_order":
+        due = dues.get(fid) if order else f.get("deadline")
+        if order and not due:
             raise ValidationError(f"finding '{f['description'][:20]}' has no deadline; set one for the order",
                                   f"隐患“{f['description'][:20]}”未设整改期限，请设定指令书的整改期限")
-        if f.get("deadline") and f["deadline"][:10] < issued_on.isoformat() and not spec.get("deadline"):
+        if due and due[:10] < issued_on.isoformat():
             raise ValidationError("a deadline is before the issue date", "整改期限早于签发日期")
+    issued_at = utc_now()
 
     def produce(number: str, day: date) -> tuple[str, bytes]:
         document = build(ws, documents.get(store, document_id), number=number, issued_on=day, signatures=signatures)
         warnings.extend((w.en, w.zh) for w in document_warnings(document))
         document = qr.with_payload(document, keys, settings.get(store, "verify_url") or None)
-        pdf = pades.sign_pdf(render(document), keys, reason=f"{document.kind.value} {number}",
-                             location=settings.get(store, "issuing_unit"))
+        pdf = pades.sign_pdf(render(document, created=_local(issued_at)), keys,
+                             reason=f"{document.kind.value} {number}", location=settings.get(store, "issuing_unit"))
         blobs.put_bytes(pdf)
         return qr.canonical_json(document).decode("utf-8"), pdf
 
     with store.transaction():
-        row = documents.issue(store, document_id, produce=produce, issued_on=issued_on)
-        if row["doc_type"] == "rectification_order":
-            for fid in spec.get("finding_ids") or []:
-                f = findings.get(store, fid)
-                due = spec.get("deadline") or f.get("deadline")
-                if f["status"] == "open" and due:
-                    findings.order(store, fid, due, note=row["number"])
-                elif f["status"] == "failed_reinspection" and due:
-                    findings.transition(store, fid, "ordered", deadline=due, note=row["number"])
+        row = documents.issue(store, document_id, produce=produce, issued_on=issued_on, issued_at=issued_at)
+        for fid, due in dues.items():
+            # The hazard takes the date printed for it on the order: one hazard, one deadline.
+            f = findings.get(store, fid)
+            if f["status"] == "open" and due:
+                findings.order(store, fid, due, note=row["number"])
+            elif f["status"] == "failed_reinspection" and due:
+                findings.transition(store, fid, "ordered", deadline=due, note=row["number"])
+            elif due and (f.get("deadline") or "")[:10] != due[:10]:
+                findings.set_deadline(store, fid, due, note=row["number"])
     low = numbering.remaining(store, row["doc_type"], issued_on.year)
     if low < numbering.LOW_WATER:
         warnings.append((f"only {low} document numbers left for this type this year: request a new block",
@@ -470,5 +393,7 @@ def verify_qr(ws: Workspace, text: str) -> Any:
 
 
 def list_notices(ws: Workspace, *, status: str | None = None, enterprise_id: str | None = None,
-                 doc_type: str | None = None) -> list[Row]:
-    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id, doc_type=doc_type)
+                 doc_type: str | None = None, query: str | None = None) -> list[Row]:
+    """Notices newest first; ``query`` finds them by enterprise name or USCC, number, serial or type name."""
+    return documents.list_documents(ws.store, status=status, enterprise_id=enterprise_id, doc_type=doc_type,
+                                    query=query)

@@ -29,8 +29,8 @@ from fieldapp.workspace import Workspace
 
 ENROL_TABLES = ("townships", "grids", "inspectors", "enterprises", "checklist_templates", "device_keys",
                 "number_blocks")
-SHARED_SETTINGS = ("issuing_unit", "document_prefix", "document_number_format", "document_type_codes",
-                   "review_government", "review_department", "court", "default_deadline_days",
+SHARED_SETTINGS = ("issuing_unit", "seal_text", "document_prefix", "document_number_format",
+                   "document_type_codes", "review_government", "review_department", "court", "default_deadline_days",
                    "reinspection_days", "verify_url")
 # Field work done before enrolment: its documents were numbered outside the office's blocks, so such a
 # directory cannot join. A registry import, officers, checklists and settings can: they merge with the

@@ -26,6 +26,7 @@ QLabel#sectionTitle { font-size: 12pt; font-weight: bold; padding-top: 4px; }
 QLabel#usccWarning, QLabel#warning { color: #b45309; }
 QLabel#demoMark { color: white; background: #b45309; font-weight: bold; padding: 2px 10px; border-radius: 3px; }
 QLabel#hint { color: #4b5563; }
+QFrame#afterReinspection { background: #ecfdf5; border: 1px solid #6ee7b7; border-radius: 4px; }
 QLabel#emptyState { color: #4b5563; font-size: 13pt; padding: 24px; }
 QLabel#legalBasis { color: #1e3a8a; }
 QLabel#itemCheck { font-size: 14pt; font-weight: bold; }
@@ -52,7 +53,8 @@ QPushButton#answer_na:checked { background: #6b7280; color: white; }
 QGroupBox { font-weight: bold; margin-top: 10px; }
 QCheckBox::indicator, QListWidget::indicator { width: 20px; height: 20px; }
 QCheckBox { min-height: 32px; }
-QListWidget#officerList::item, QListWidget#templateList::item, QListWidget#backupList::item { padding: 7px 4px; }
+QListWidget#officerList::item, QListWidget#templateList::item, QListWidget#backupList::item,
+QListWidget#documentFindings::item { padding: 7px 4px; }
 QGroupBox QWidget { font-weight: normal; }
 QLabel#documentNumber { font-size: 16pt; font-weight: bold; color: #15803d; }
 QLabel#signatureState[tone="green"] { color: #15803d; font-weight: bold; }

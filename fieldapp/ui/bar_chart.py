@@ -58,7 +58,8 @@ class BarChart(QWidget):
     """
 
     def __init__(self, title: str, categories: list[str], values: list[float], *, percent: bool = False,
-                 colour: str = "#2563eb", horizontal: bool = False, parent: QWidget | None = None) -> None:
+                 colour: str = "#2563eb", horizontal: bool = False, colours: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if len(categories) != len(values):
             raise ValueError("one value per category")
@@ -67,6 +68,8 @@ class BarChart(QWidget):
         self.values = [float(v) for v in values]
         self.percent = percent
         self.colour = QColor(colour)
+        # One colour per bar when given (e.g. a 整改率 coloured by its threshold), else ``colour`` for all.
+        self.colours = [QColor(c) for c in colours] if colours and len(colours) == len(values) else None
         self.horizontal = horizontal
         # A vertical chart (a few categories) gains nothing from extra height: leave it to the charts with rows.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding if horizontal
@@ -242,8 +245,8 @@ class BarChart(QWidget):
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         # Bars without antialiasing: crisp edges, and their length in pixels is exactly their share.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for bar in layout.bars:
-            painter.fillRect(bar, self.colour)
+        for i, bar in enumerate(layout.bars):
+            painter.fillRect(bar, self.colours[i] if self.colours else self.colour)
         painter.setPen(text)
         label_align = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter if self.horizontal
                        else Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

@@ -14,7 +14,6 @@ The services are imported inside the operations: they pull in reportlab and cryp
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,43 +33,37 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.models import documents, findings, inspections, numbering, settings
+from fieldapp.models import documents, findings, inspections, numbering
 from fieldapp.models.store import Row
+from fieldapp.services import drafts
 from fieldapp.ui import util
 from fieldapp.ui.pdf_view import PdfViewer, print_pdf
 from fieldapp.ui.signature_pad import SignatureDialog
+from fieldapp.ui.signers import RefusalDialog, SignerRow, make_signatures
 from fieldapp.ui.tasks import AppContext, OpContext
 
 # The re-inspection opinion is issued from the re-inspection dialog, which knows the re-inspection.
 FLOW_TYPES = ("rectification_order", "inspection_record", "onsite_measures")
+OPINION = "reinspection_opinion"  # only with the re-inspection it reports on
 WITH_FINDINGS = ("rectification_order", "onsite_measures")
 LISTABLE = ("open", "ordered", "failed_reinspection")
-REFUSAL_REASONS = ("对检查结果有异议", "负责人不在现场，在场人员无权签字", "拒绝说明理由")
-
-
-def make_signatures(officers: dict[str, bytes], enterprise: Any, enterprise_name: str | None) -> Any:
-    """notices.Signatures from what the flow collected; a refusal is given as (reason, witness)."""
-    from fieldapp.documents import Refusal
-    from fieldapp.services import notices
-
-    if isinstance(enterprise, tuple):
-        enterprise = Refusal(reason=enterprise[0], witness=enterprise[1])
-    return notices.Signatures(officers=dict(officers), enterprise=enterprise, enterprise_name=enterprise_name or None)
 
 
 def draft_params(doc_type: str, inspection_id: str, finding_ids: list[str] | None, deadline: str | None,
-                 interim: str, measures: dict[str, Any] | None, replaces_id: str | None) -> dict[str, Any]:
+                 interim: str, measures: dict[str, Any] | None, replaces_id: str | None,
+                 reinspection_id: str | None = None) -> dict[str, Any]:
+    """What the draft service is called with; ``deadline`` None: each hazard keeps its own deadline."""
     return {"doc_type": doc_type, "inspection_id": inspection_id,
             "finding_ids": finding_ids if doc_type in WITH_FINDINGS else None,
             "deadline": deadline if doc_type == "rectification_order" else None,
             "interim_measures": interim if doc_type == "rectification_order" else "",
-            "measures": measures if doc_type == "onsite_measures" else None, "replaces_id": replaces_id}
+            "measures": measures if doc_type == "onsite_measures" else None, "replaces_id": replaces_id,
+            "reinspection_id": reinspection_id if doc_type == OPINION else None}
 
 
 def ensure_draft(c: OpContext, current: str | None, params: dict[str, Any]) -> str:
@@ -91,105 +84,19 @@ def spec_of(doc: Row) -> dict[str, Any]:
         return {}
 
 
-class RefusalDialog(QDialog):
-    """拒绝签字: the reason and a witness, both required."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Refusal to sign"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("The enterprise's representative refuses to sign. Record the reason and a witness; "
-                              "both are printed on the notice."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        form = QFormLayout()
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.reason.addItems(["", *REFUSAL_REASONS])
-        self.reason.setMinimumHeight(util.TOUCH - 4)
-        self.witness = QLineEdit()
-        self.witness.setMinimumHeight(util.TOUCH - 4)
-        self.witness.setPlaceholderText(self.tr("Name (and unit) of the witness"))
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Witness:"), self.witness)
-        layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = util.button(self.tr("Cancel"))
-        self.ok_button = util.button(self.tr("Record refusal"), primary=True)
-        self.ok_button.setDefault(True)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button.clicked.connect(self.confirm)
-        self.reason.currentTextChanged.connect(self.update_ok)
-        self.witness.textChanged.connect(self.update_ok)
-        self.update_ok()
-
-    def value(self) -> tuple[str, str]:
-        return self.reason.currentText().strip(), self.witness.text().strip()
-
-    def update_ok(self) -> None:
-        reason, witness = self.value()
-        self.ok_button.setEnabled(bool(reason and witness))
-
-    def confirm(self) -> None:
-        if all(self.value()):
-            self.accept()
-
-
-class SignerRow(QWidget):
-    """One signer: name, state (signed / refused / wet ink) and the buttons."""
-
-    def __init__(self, name: str, *, enterprise: bool = False) -> None:
-        super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if enterprise:
-            self.name: QLabel | QLineEdit = QLineEdit(name)
-            self.name.setPlaceholderText(self.tr("Name of the signer"))
-            self.name.setMinimumHeight(util.TOUCH - 8)
-        else:
-            self.name = QLabel(name)
-        self.state = QLabel()
-        self.state.setObjectName("signatureState")
-        self.sign_button = util.button(self.tr("Sign"))
-        layout.addWidget(self.name, 2)
-        layout.addWidget(self.state, 1)
-        layout.addWidget(self.sign_button)
-        self.refuse_button: QPushButton | None = None
-        if enterprise:
-            self.refuse_button = util.button(self.tr("Refuses…"))
-            layout.addWidget(self.refuse_button)
-        self.set_state(None)
-
-    def set_state(self, value: Any) -> None:
-        if isinstance(value, bytes):
-            self.state.setText(self.tr("✓ signed"))
-            self.state.setProperty("tone", "green")
-        elif isinstance(value, tuple):
-            self.state.setText(self.tr("refused (witness: %1)").replace("%1", value[1]))
-            self.state.setProperty("tone", "orange")
-        else:
-            self.state.setText(self.tr("not signed (wet ink)"))
-            self.state.setProperty("tone", "")
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
-
-
 class DocumentFlow(QDialog):
     issued = Signal(str)  # document id
     signature_opened = Signal(object)  # the SignatureDialog / RefusalDialog, for tests and screenshots
 
     def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None, *,
                  doc_type: str | None = None, finding_ids: list[str] | None = None, deadline: str | None = None,
-                 replaces_id: str | None = None, document_id: str | None = None) -> None:
+                 replaces_id: str | None = None, document_id: str | None = None,
+                 reinspection_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
         self.replaces_id = replaces_id
+        self.reinspection_id = reinspection_id
         self.document_id: str | None = document_id
         self.drafted_with: dict[str, Any] | None = None
         self.officer_signatures: dict[str, bytes] = {}
@@ -201,7 +108,6 @@ class DocumentFlow(QDialog):
         store = ctx.reader
         self.inspection = inspections.get(store, inspection_id)
         enterprise = store.get("enterprises", self.inspection["enterprise_id"]) or {}
-        self.officers = inspections.officers(store, self.inspection)
         self.setWindowTitle(self.tr("Enforcement document — %1").replace("%1", enterprise.get("name", "")))
         self.setObjectName("documentFlow")
         self.resize(1300, 720)
@@ -214,6 +120,14 @@ class DocumentFlow(QDialog):
             self.replaces_id = doc.get("replaces_id")
             finding_ids = spec.get("finding_ids") or finding_ids
             deadline = spec.get("deadline") or deadline
+            self.reinspection_id = spec.get("reinspection_id") or reinspection_id
+        if self.reinspection_id:
+            doc_type = OPINION
+        # The opinion is signed by the officers who re-inspected, every other notice by the inspection's.
+        self.officers = drafts.signing_officers(store, doc_type or "", self.inspection, self.reinspection_id)
+        # A date given by the caller (or saved in the draft) was chosen for the order; otherwise each hazard
+        # keeps its own deadline until the user picks one date for all of them.
+        self.deadline_chosen = deadline is not None
 
         # -- left: the notice and its signers ---------------------------------------------------------
         left = QWidget()
@@ -234,8 +148,9 @@ class DocumentFlow(QDialog):
         form = QFormLayout()
         self.type = QComboBox()
         self.type.setMinimumHeight(util.TOUCH - 4)
-        for code in FLOW_TYPES:
+        for code in (OPINION,) if self.reinspection_id else FLOW_TYPES:
             self.type.addItem(numbering.DOC_TYPES[code], code)
+        self.type.setEnabled(self.type.count() > 1)
         form.addRow(self.tr("Document:"), self.type)
         ll.addLayout(form)
 
@@ -243,21 +158,32 @@ class DocumentFlow(QDialog):
         fl = QVBoxLayout(self.findings_box)
         self.findings = QListWidget()
         self.findings.setObjectName("documentFindings")
-        self.findings.setMaximumHeight(130)
+        self.findings.setWordWrap(True)
+        self.findings.setMaximumHeight(180)
         fl.addWidget(self.findings)
         ll.addWidget(self.findings_box)
 
         self.order_box = QWidget()
         ol = QFormLayout(self.order_box)
         ol.setContentsMargins(0, 0, 0, 0)
-        days = int(settings.get(store, "default_deadline_days"))
-        self.deadline = util.date_edit(deadline or (date.today() + timedelta(days=days)).isoformat())
+        self.deadline = util.date_edit(deadline or findings.default_deadline(store))
+        self.deadline.setObjectName("orderDeadline")
+        self.deadline_note = QLabel()
+        self.deadline_note.setObjectName("hint")
+        self.deadline_note.setWordWrap(True)
+        self.own_deadlines_button = util.button(self.tr("Use each hazard's own deadline"))
+        self.own_deadlines_button.clicked.connect(self.use_own_deadlines)
+        note_row = QHBoxLayout()
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.deadline_note, 1)
+        note_row.addWidget(self.own_deadlines_button)
         self.interim = QPlainTextEdit(spec.get("interim_measures") or "")
         self.interim.setObjectName("interimMeasures")
         self.interim.setPlaceholderText(self.tr("Safety measures to take until the hazards are removed (optional)"))
         self.interim.setMaximumHeight(64)
         self.interim.setTabChangesFocus(True)
         ol.addRow(self.tr("Rectify by:"), self.deadline)
+        ol.addRow("", note_row)
         ol.addRow(self.tr("Interim measures:"), self.interim)
         ll.addWidget(self.order_box)
 
@@ -365,11 +291,12 @@ class DocumentFlow(QDialog):
         layout.addWidget(splitter)
 
         # -- wiring ----------------------------------------------------------------------------------
-        self.fill_findings(finding_ids, use_their_deadline=deadline is None)
+        self.fill_findings(finding_ids)
         self.type.setCurrentIndex(max(0, self.type.findData(doc_type or self.default_type())))
         self.type.currentIndexChanged.connect(self.on_type)
-        self.findings.itemChanged.connect(lambda _i: self.params_changed())
-        self.deadline.dateChanged.connect(lambda _d: self.params_changed())
+        self.findings.itemChanged.connect(lambda _i: self.hazards_changed())
+        self.deadline.dateChanged.connect(lambda _d: self.deadline_edited())
+        self.show_deadlines()
         self.interim.textChanged.connect(self.params_changed)
         for w in (self.withdraw, self.suspend):
             w.toggled.connect(lambda _v: self.params_changed())
@@ -405,22 +332,58 @@ class DocumentFlow(QDialog):
         """The order while a listed hazard is not under an order yet; otherwise the inspection record."""
         return "rectification_order" if self.selected_findings() else "inspection_record"
 
-    def fill_findings(self, selected: list[str] | None, *, use_their_deadline: bool = True) -> None:
+    def fill_findings(self, selected: list[str] | None) -> None:
         self.findings.clear()
         rows = [f for f in findings.list_findings(self.ctx.reader, inspection_id=self.inspection_id)
                 if f["status"] in LISTABLE]
+        deadline_word = self.tr("deadline")
         for f in rows:
             grade = self.tr(" [major]") if f["grade"] == "major" else ""
-            item = QListWidgetItem(f"{f['description']}{grade}")
+            due = f"　（{deadline_word} {f['deadline'][:10]}）" if f.get("deadline") else ""
+            item = QListWidgetItem(f"{f['description']}{grade}{due}")
             item.setData(Qt.ItemDataRole.UserRole, f["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = f["id"] in selected if selected is not None else f["status"] in ("open", "failed_reinspection")
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.findings.addItem(item)
-        if selected and rows and use_their_deadline:
-            first = next((f for f in rows if f["id"] in selected and f.get("deadline")), None)
-            if first is not None:
-                self.deadline.setDate(util.qdate(first["deadline"]))
+
+    # -- one hazard, one deadline -------------------------------------------------------------------
+
+    def hazard_deadlines(self) -> dict[str, str]:
+        """What the order gives each ticked hazard without a date of its own (the draft service decides)."""
+        return drafts.order_deadlines(self.ctx.reader, self.selected_findings())
+
+    def show_deadlines(self) -> None:
+        """The date field and the line under it: one date chosen for the order, or the hazards' own."""
+        self.own_deadlines_button.setVisible(self.deadline_chosen)
+        if self.deadline_chosen:
+            self.deadline_note.setText(self.tr("This date is printed for every hazard on the notice and becomes "
+                                               "their deadline."))
+            return
+        dates = sorted(set(self.hazard_deadlines().values()))
+        if dates:
+            self.deadline.blockSignals(True)
+            self.deadline.setDate(util.qdate(dates[-1]))
+            self.deadline.blockSignals(False)
+        if len(dates) > 1:
+            self.deadline_note.setText(self.tr("Each hazard keeps its own deadline (%1). Change the date to give "
+                                               "them all one.").replace("%1", "、".join(dates)))
+        else:
+            self.deadline_note.setText(self.tr("The deadline saved with the hazard."))
+
+    def deadline_edited(self) -> None:
+        self.deadline_chosen = True
+        self.show_deadlines()
+        self.params_changed()
+
+    def use_own_deadlines(self) -> None:
+        self.deadline_chosen = False
+        self.show_deadlines()
+        self.params_changed()
+
+    def hazards_changed(self) -> None:
+        self.show_deadlines()
+        self.params_changed()
 
     def doc_type(self) -> str:
         return str(self.type.currentData())
@@ -443,9 +406,10 @@ class DocumentFlow(QDialog):
     def params(self) -> dict[str, Any]:
         measures = self.measures()
         meaningful = measures["withdraw_workers"] or measures["suspend_production"] or measures["other_measures"]
-        return draft_params(self.doc_type(), self.inspection_id, self.selected_findings(),
-                            self.deadline.date().toString("yyyy-MM-dd"), self.interim.toPlainText().strip(),
-                            measures if meaningful else None, self.replaces_id)
+        deadline = self.deadline.date().toString("yyyy-MM-dd") if self.deadline_chosen else None
+        return draft_params(self.doc_type(), self.inspection_id, self.selected_findings(), deadline,
+                            self.interim.toPlainText().strip(), measures if meaningful else None, self.replaces_id,
+                            self.reinspection_id)
 
     def on_type(self) -> None:
         kind = self.doc_type()

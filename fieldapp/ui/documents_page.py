@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,14 @@ from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import PdfViewer, print_pdf
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
+
+# Short type names for the list column: the full titles (责令限期整改指令书) cost the enterprise its width.
+SHORT_TYPES = {"inspection_record": "检查记录", "rectification_order": "整改指令书",
+               "reinspection_opinion": "复查意见书", "onsite_measures": "处理决定书"}
+
+
+def issued_day(row: Row) -> str:
+    return util.short_time(row.get("issued_at"))[:10]
 
 
 def document_rows(rows: list[Row], doc_type: str | None) -> list[Row]:
@@ -63,7 +72,11 @@ class VerifyResultDialog(QDialog):
         valid, text = verification_text(check)
         self.valid = valid
         layout = QVBoxLayout(self)
-        self.verdict = QLabel(self.tr("✓ Genuine and valid") if valid else self.tr("✗ Not valid"))
+        if getattr(check, "demo", False):
+            # Said before anything else: a demo notice must never be mistaken for a real one.
+            self.verdict = QLabel(self.tr("✗ Demo document: no legal effect"))
+        else:
+            self.verdict = QLabel(self.tr("✓ Genuine and valid") if valid else self.tr("✗ Not valid"))
         self.verdict.setObjectName("verdictValid" if valid else "verdictInvalid")
         layout.addWidget(self.verdict)
         file_label = QLabel(path.name)
@@ -91,7 +104,13 @@ class DocumentsPage(QWidget):
         self.pdf: bytes | None = None
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(util.page_title(self.tr("Documents")), 1)
+        head.addWidget(util.page_title(self.tr("Documents")))
+        self.search = QLineEdit()
+        self.search.setObjectName("documentSearch")
+        self.search.setPlaceholderText(self.tr("Search: enterprise name or document number"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(util.TOUCH - 4)
+        head.addWidget(self.search, 1)
         self.status = QComboBox()
         self.status.setMinimumHeight(util.TOUCH - 4)
         self.status.addItem(self.tr("All states"), None)
@@ -110,19 +129,24 @@ class DocumentsPage(QWidget):
 
         self.model = RowsModel([
             Column("number", self.tr("Number"), lambda r: r.get("number") or self.tr("(draft)")),
-            Column("type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["type"], r["type"])),
             Column("enterprise_name", self.tr("Enterprise")),
+            Column("type", self.tr("Document"), lambda r: SHORT_TYPES.get(r["type"], r["type"])),
             Column("status", self.tr("Status"), lambda r: documents.STATUS_ZH.get(r["status"], r["status"])),
-            Column("issued_at", self.tr("Issued"), lambda r: util.short_time(r.get("issued_at"))),
+            Column("issued_at", self.tr("Issued on"), issued_day),
         ], self)
-        self.table = make_table(self.model, stretch=2)
+        self.table = make_table(self.model, stretch=1)
         self.table.setObjectName("documentTable")
-        for col, width in ((0, 190), (1, 150), (3, 70), (4, 140)):
-            self.table.setColumnWidth(col, width)
-        self.empty = util.empty_state(self.tr(
+        self.table.ensurePolished()  # measure with the style sheet's font
+        metrics = self.table.fontMetrics()
+        # Sized to their longest content: the enterprise column takes whatever is left, and 签发 stays on screen.
+        for col, sample in ((0, "示应急责改〔2026〕188号"), (2, "整改指令书"), (3, "已签发"), (4, "2026-12-31")):
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+        self.empty_text = self.tr(
             "No enforcement documents yet.\n\nAt the end of an inspection, or from a hazard's “Order rectification”, "
             "the on-site inspection record and the rectification order are drafted, signed on screen, issued with "
-            "a number and printed."))
+            "a number and printed.")
+        self.no_match_text = self.tr("No document matches the search or the filters.")
+        self.empty = util.empty_state(self.empty_text)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
@@ -143,23 +167,33 @@ class DocumentsPage(QWidget):
         self.viewer.clear(self.tr("Select a document to see its A4 copy."))
         pl.addWidget(self.viewer, 1)
         actions = QHBoxLayout()
+        after = QHBoxLayout()  # voiding on a second row: the preview is narrower than six buttons
         self.continue_button = util.button(self.tr("Continue draft"), primary=True)
         self.print_button = util.button(self.tr("Print"), primary=True)
         self.print_dialog_button = util.button(self.tr("Print…"))
         self.export_button = util.button(self.tr("Save PDF…"))
         self.void_button = util.button(self.tr("Void…"), danger=True)
         self.reissue_button = util.button(self.tr("Void and re-issue…"), danger=True)
-        for b in (self.continue_button, self.print_button, self.print_dialog_button, self.export_button,
-                  self.void_button, self.reissue_button):
+        for b in (self.continue_button, self.print_button, self.print_dialog_button, self.export_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        for b in (self.void_button, self.reissue_button):
+            after.addWidget(b)
+        after.addStretch(1)
         pl.addLayout(actions)
+        pl.addLayout(after)
 
-        splitter = util.side_by_side(self.list_stack, preview, (1, 1), (560, 660))
+        splitter = util.side_by_side(self.list_stack, preview, (3, 2), (680, 520))
         layout.addWidget(splitter, 1)
 
         self.status.currentIndexChanged.connect(self.reload)
         self.type.currentIndexChanged.connect(self.reload)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.reload)
         self.table.selectionModel().currentRowChanged.connect(self.on_row)
         self.table.doubleClicked.connect(lambda _i: self.continue_draft())
         self.verify_button.clicked.connect(self.pick_and_verify)
@@ -178,8 +212,12 @@ class DocumentsPage(QWidget):
 
     def reload(self) -> None:
         keep = self.current["id"] if self.current else None
-        rows = documents.list_documents(self.ctx.reader, status=self.status.currentData())
-        self.model.set_rows(document_rows(rows, self.type.currentData()))
+        self._search_timer.stop()
+        rows = documents.list_documents(self.ctx.reader, status=self.status.currentData(),
+                                        doc_type=self.type.currentData(), query=self.search.text())
+        self.model.set_rows(rows)
+        searching = bool(self.search.text().strip() or self.status.currentData() or self.type.currentData())
+        self.empty.setText(self.no_match_text if searching else self.empty_text)
         self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         index = next((i for i, r in enumerate(self.model.rows) if r["id"] == keep), -1)
         if index >= 0:
@@ -197,6 +235,7 @@ class DocumentsPage(QWidget):
 
     def open_document(self, document_id: str) -> None:
         """Show one document (navigate "document"): filters are cleared so it is in the list."""
+        self.search.clear()
         self.status.setCurrentIndex(0)
         self.type.setCurrentIndex(0)
         index = next((i for i, r in enumerate(self.model.rows) if r["id"] == document_id), -1)
@@ -243,11 +282,12 @@ class DocumentsPage(QWidget):
     def update_actions(self) -> None:
         status = self.current["status"] if self.current else None
         self.continue_button.setVisible(status == "draft")
+        shown = status in ("issued", "voided")  # nothing selected: no buttons that cannot do anything
         for b in (self.print_button, self.print_dialog_button, self.export_button):
-            b.setVisible(status != "draft")
-            b.setEnabled(status in ("issued", "voided") and self.pdf is not None)
+            b.setVisible(shown)
+            b.setEnabled(shown and self.pdf is not None)
         for b in (self.void_button, self.reissue_button):
-            b.setVisible(status != "draft")
+            b.setVisible(shown)
             b.setEnabled(status == "issued")
 
     # -- actions -------------------------------------------------------------------------------------
@@ -256,9 +296,10 @@ class DocumentsPage(QWidget):
         doc = self.current
         if doc is None or doc["status"] != "draft":
             return
-        from fieldapp.ui.document_flow import FLOW_TYPES, DocumentFlow
+        from fieldapp.ui.document_flow import FLOW_TYPES, OPINION, DocumentFlow
 
-        if doc["doc_type"] not in FLOW_TYPES or not doc.get("inspection_id"):
+        # An opinion's draft knows its re-inspection (the flow reads it from the draft).
+        if doc["doc_type"] not in (*FLOW_TYPES, OPINION) or not doc.get("inspection_id"):
             util.show_error(self, self.tr("Open this draft from its re-inspection."))
             return
         self.open_flow(DocumentFlow(self.ctx, doc["inspection_id"], self, document_id=doc["id"]))

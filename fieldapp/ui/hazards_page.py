@@ -29,6 +29,7 @@ from fieldapp.models.store import Row
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.finding_editor import FindingEditor
+from fieldapp.ui.next_steps import NextSteps
 from fieldapp.ui.reinspection_dialog import ReinspectionDialog
 from fieldapp.ui.table_models import FindingFilters, FindingTableModel, finding_status_text
 from fieldapp.ui.tasks import AppContext, OpContext
@@ -61,6 +62,12 @@ class FindingDetail(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.facts)
+        # Right after 保存复查结果: the 复查意见书 and 销号 for this hazard, on the spot.
+        self.next_steps = NextSteps(ctx)
+        self.next_steps.flow_opened.connect(self.flow_opened)
+        self.next_steps.close_requested.connect(self.close_finding)
+        self.next_steps.changed.connect(lambda: self.show_finding(self.finding["id"]) if self.finding else None)
+        layout.addWidget(self.next_steps)
 
         self.actions_box = QGroupBox(self.tr("Next steps"))
         self.action_grid = QGridLayout(self.actions_box)
@@ -125,7 +132,7 @@ class FindingDetail(QWidget):
             self.title.setText(self.tr("Select a hazard"))
             self.facts.clear()
             self.history.clear()
-            for box in (self.actions_box, self.plan_box, self.evaluation_box):
+            for box in (self.actions_box, self.plan_box, self.evaluation_box, self.next_steps):
                 box.setVisible(False)
             return
         store = self.ctx.reader
@@ -163,6 +170,9 @@ class FindingDetail(QWidget):
         }
         for key, b in self.buttons.items():
             b.setVisible(visible[key])
+        self.next_steps.show_for(f, closable=visible["closed"])
+        if self.next_steps.isVisibleTo(self):
+            self.buttons["closed"].setVisible(False)  # offered in the box above, next to the 复查意见书
         self.actions_box.setVisible(any(visible.values()))
         self.plan_box.setVisible(major)
         self.evaluation_box.setVisible(major)
@@ -238,6 +248,7 @@ class FindingDetail(QWidget):
         if self.finding is not None:
             self.reinspection = ReinspectionDialog(self.ctx, self.finding["enterprise_id"], self,
                                                    preselect=self.finding["id"])
+            self.reinspection.recorded.connect(self.next_steps.recorded)
             self.reinspection.open()
 
     def save_plan(self) -> None:
@@ -310,11 +321,20 @@ class HazardsPage(QWidget):
                               overdue=self.overdue.isChecked(), township_id=self.township.currentData(),
                               campaign=self.campaign.currentData())
 
-    def reload(self) -> None:
+    def reload(self, *_signal_args: object, keep: bool = False) -> None:
+        """Apply the filters. With ``keep`` (the data changed under the user) the selected hazard stays in the
+        list even when it no longer matches them (re-inspected, closed…), until another one is chosen."""
         selected = self.detail.finding["id"] if self.detail.finding else None
+        was_at = self.model.index_of(selected) if selected else -1
+        was = self.model.row(was_at) if was_at >= 0 else None
         self.model.reload(self.filters())
         if self.open_only.isChecked() and not self.status.currentData():
-            self.model.set_rows([r for r in self.model.rows if r["status"] in lifecycle.OPEN_STATES])
+            self.model.set_rows([r for r in self.model.rows if r["status"] in lifecycle.OPEN_STATES
+                                 or (keep and r["id"] == selected)])
+        if keep and was is not None and self.model.index_of(was["id"]) < 0:
+            fresh = [r for r in findings.list_findings(self.ctx.reader, enterprise_id=was["enterprise_id"])
+                     if r["id"] == was["id"]]
+            self.model.set_rows(self.model.rows[:was_at] + fresh + self.model.rows[was_at:])
         self._refresh_campaigns()
         # The campaign column only earns its width when some hazard carries a campaign.
         self.table.setColumnHidden(5, not any(r.get("campaign") for r in self.model.rows))
@@ -365,5 +385,5 @@ class HazardsPage(QWidget):
 
     def on_changed(self, changes: frozenset[str]) -> None:
         if changes & {"findings", "reinspections", "enterprises"}:
-            self.reload()
+            self.reload(keep=True)
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date, timedelta
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import findings, inspections, inspectors, lifecycle, reinspections, settings, taxonomy
+from fieldapp.models import findings, inspections, inspectors, lifecycle, taxonomy
 from fieldapp.models.reinspections import ItemResult
 from fieldapp.models.store import Row
+from fieldapp.services import reinspections
 from fieldapp.ui import util
 from fieldapp.ui.inspection_start import checked_data
 from fieldapp.ui.tasks import AppContext
 
-# Findings whose rectification is being waited for: these are what a re-inspection checks.
-REINSPECTABLE = ("ordered", "reported", "escalated", "failed_reinspection")
+REINSPECTABLE = reinspections.REINSPECTABLE
 SKIP, RECTIFIED, NEW_DEADLINE, ESCALATE = "skip", "rectified", "new_deadline", "escalate"
 
 
@@ -54,6 +51,8 @@ class FindingRow:
 
 
 class ReinspectionDialog(QDialog):
+    recorded = Signal(str)  # the re-inspection's id, once saved
+
     def __init__(self, ctx: AppContext, enterprise_id: str, parent: QWidget | None = None,
                  preselect: str | None = None) -> None:
         super().__init__(parent)
@@ -73,16 +72,26 @@ class ReinspectionDialog(QDialog):
         ol = QHBoxLayout(officers_box)
         self.officers = QListWidget()
         self.officers.setObjectName("officerList")
-        self.officers.setMaximumHeight(120)
         self.officers.setFlow(QListWidget.Flow.LeftToRight)
         self.officers.setWrapping(True)
         self.officers.setSpacing(6)
-        last = self._last_officers(enterprise_id)
-        for officer in inspectors.list_inspectors(store):
+        self.officers.setMinimumHeight(96)
+        self.officers.setMaximumHeight(140)
+        original = reinspections.original_officers(store, enterprise_id, preselect)
+        everyone = inspectors.list_inspectors(store)
+        # The officers of the original inspection come first and ticked: usually they go back themselves.
+        everyone.sort(key=lambda o: o["id"] not in original)
+        metrics = self.officers.fontMetrics()
+        # Every cell as wide as the longest name: the style's item padding is not in Qt's size hint, so without
+        # this each name was cut to "…".
+        cell = QSize(max((metrics.horizontalAdvance(o["name"]) for o in everyone), default=40) + 56, util.TOUCH - 8)
+        for officer in everyone:
             item = QListWidgetItem(officer["name"])
             item.setData(Qt.ItemDataRole.UserRole, officer["id"])
+            item.setToolTip(f"{officer['name']}　{officer.get('certificate_no') or ''}")
+            item.setSizeHint(cell)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if officer["id"] in last else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if officer["id"] in original else Qt.CheckState.Unchecked)
             self.officers.addItem(item)
         ol.addWidget(self.officers)
         layout.addWidget(officers_box)
@@ -100,11 +109,9 @@ class ReinspectionDialog(QDialog):
             grid.addWidget(header, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(3, 2)
-        days = int(settings.get(store, "default_deadline_days"))
-        default_deadline = (date.today() + timedelta(days=days)).isoformat()
+        default_deadline = findings.default_deadline(store)
         self.rows: list[FindingRow] = []
-        candidates = [f for f in findings.list_findings(store, enterprise_id=enterprise_id)
-                      if f["status"] in REINSPECTABLE]
+        candidates = reinspections.candidates(store, enterprise_id)
         deadline_word = self.tr("deadline")
         for n, f in enumerate(candidates, 1):
             grade = taxonomy.FINDING_GRADES.get(f["grade"], f["grade"])
@@ -121,6 +128,7 @@ class ReinspectionDialog(QDialog):
             if f["id"] == preselect:
                 outcome.setCurrentIndex(1)
             deadline = util.date_edit(default_deadline)
+            deadline.setMinimumWidth(metrics.horizontalAdvance("2026-12-31") + 56)
             note = QLineEdit()
             note.setMinimumHeight(util.TOUCH - 8)
             row = FindingRow(f, outcome, deadline, note)
@@ -156,12 +164,6 @@ class ReinspectionDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.update_warning()
 
-    def _last_officers(self, enterprise_id: str) -> list[str]:
-        history = inspections.list_inspections(self.ctx.reader, enterprise_id=enterprise_id, limit=1)
-        if not history:
-            return []
-        return list(json.loads(history[0]["officer_ids"] or "[]"))
-
     def update_warning(self) -> None:
         warning = inspections.officer_warning(len(checked_data(self.officers)))
         self.officer_warning.setText("⚠ " + warning[1] if warning else "")
@@ -181,4 +183,8 @@ class ReinspectionDialog(QDialog):
         enterprise_id, note = self.enterprise_id, self.note.text().strip() or None
         self.ctx.op(self, lambda c: reinspections.record(c.store, enterprise_id=enterprise_id, officer_ids=officer_ids,
                                                          results=results, note=note)).changes(
-            "reinspections", "findings").success(lambda _row: self.accept()).run()
+            "reinspections", "findings").success(self._saved).run()
+
+    def _saved(self, row: Row) -> None:
+        self.recorded.emit(str(row["id"]))
+        self.accept()

@@ -138,6 +138,11 @@ def main(out_dir: str) -> int:
 
             dialog = ReinspectionDialog(ctx, finding["enterprise_id"], window, preselect=finding["id"])
             save("reinspection", with_dialog(window, dialog))
+            # 保存复查结果: the hazard stays selected with its 复查意见书 and 销号 offered on the spot.
+            dialog.recorded.connect(hazards.detail.next_steps.recorded)
+            dialog.save()
+            settle(app, ctx)
+            save("hazard-reinspected", window.grab())
             dialog.close()
         hazards.overdue.setChecked(False)
         settle(app, ctx)
@@ -147,10 +152,11 @@ def main(out_dir: str) -> int:
             settle(app, ctx)
             save("hazard-major", window.grab())
 
-        for key in ("statistics", "settings", "documents"):
+        for key in ("statistics", "settings"):
             window.show_page(key)
             settle(app, ctx)
             save(key, window.grab())
+        documents_shot(app, ctx, window, save)
 
         window.close()
         ctx.close()
@@ -341,6 +347,22 @@ def document_shots(app: QApplication, ctx: AppContext, window: QWidget, inspecti
     wait_rendered(app)
     save("document-issued", flow.grab())
     flow.close()
+
+
+def documents_shot(app: QApplication, ctx: AppContext, window: Any, save: Any) -> None:
+    """文书 with a day's notices of several visits, one of them open in the preview."""
+    from fieldapp.services import demo_visits
+
+    ctx.tasks.call(lambda: demo_visits.add_visits(ctx.workspace, count=5))
+    ctx.notify({"documents", "inspections", "findings"})
+    window.show_page("documents")
+    settle(app, ctx)
+    page = window.documents
+    if page.model.rowCount():
+        page.table.selectRow(0)
+    settle(app, ctx)
+    wait_rendered(app)
+    save("documents", window.grab())
 
 
 def sync_shots(app: QApplication, tmp: Path, save: Any) -> None:

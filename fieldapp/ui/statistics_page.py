@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from fieldapp.models import lifecycle, stats, taxonomy
@@ -15,6 +16,12 @@ from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
 
 TABLE_KEYS = ("name", "findings", "resolved", "overdue", "整改率")
+# The tile's and the table's tones, the bars' colours (same reds, oranges and greens as the style sheet).
+TONE_COLOURS = {"red": "#b91c1c", "orange": "#c2410c", "green": "#15803d", "": "#6b7280"}
+
+
+def rate_colour(value: float | None) -> str:
+    return TONE_COLOURS[stats.rate_tone(value)]
 
 
 def rate_text(value: float | None) -> str:
@@ -43,9 +50,10 @@ def export_xlsx(summary: dict[str, Any], path: Path, headers: list[str], sheet_n
 
 
 def chart_view(title: str, categories: list[str], values: list[float], *, percent: bool = False,
-               colour: str = "#2563eb", horizontal: bool = False) -> BarChart:
+               colour: str = "#2563eb", horizontal: bool = False, colours: list[str] | None = None) -> BarChart:
     """A bar chart; many Chinese category names (townships, industries) only stay readable as horizontal bars."""
-    return BarChart(title, categories, values, percent=percent, colour=colour, horizontal=horizontal)
+    return BarChart(title, categories, values, percent=percent, colour=colour, horizontal=horizontal,
+                    colours=colours)
 
 
 class StatisticsPage(QWidget):
@@ -63,7 +71,7 @@ class StatisticsPage(QWidget):
         layout.addLayout(head)
         tiles = QHBoxLayout()
         self.total_tile = util.BigNumber(self.tr("hazards found"))
-        self.rate_tile = util.BigNumber(self.tr("rectification rate (整改率)"), "green")
+        self.rate_tile = util.BigNumber(self.tr("rectification rate (整改率)"))
         self.overdue_tile = util.BigNumber(self.tr("overdue"), "red")
         self.major_tile = util.BigNumber(self.tr("major hazards"), "orange")
         self.escalated_tile = util.BigNumber(self.tr("under listed supervision"))
@@ -82,8 +90,11 @@ class StatisticsPage(QWidget):
             return [Column(k, h, (lambda r: rate_text(r["整改率"])) if k == "整改率" else None)
                     for k, h in zip(TABLE_KEYS, headers, strict=True)]
 
-        self.township_model = RowsModel(columns(), self)
-        self.industry_model = RowsModel(columns(), self)
+        def tone(row: dict[str, Any]) -> QColor | None:
+            return QColor(rate_colour(row["整改率"])) if row["整改率"] is not None else None
+
+        self.township_model = RowsModel(columns(), self, tone=tone)
+        self.industry_model = RowsModel(columns(), self, tone=tone)
         # The charts scroll rather than push the window taller than a 768-pixel screen at 150 %.
         self.tabs.addTab(util.scroll_form(self.charts), self.tr("Charts"))
         self.tabs.addTab(make_table(self.township_model), self.tr("By township"))
@@ -105,6 +116,7 @@ class StatisticsPage(QWidget):
     def show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
         self.total_tile.set(summary["findings"])
+        self.rate_tile.setProperty("tone", stats.rate_tone(summary["整改率"]))
         self.rate_tile.set(rate_text(summary["整改率"]))
         self.overdue_tile.set(summary["findings_overdue"])
         self.major_tile.set(summary["findings_major"])
@@ -126,10 +138,10 @@ class StatisticsPage(QWidget):
             chart_view(self.tr("Hazards by grade"), list(taxonomy.FINDING_GRADES.values()), [general, major], colour="#ea580c"),
             chart_view(self.tr("Rectification rate by township (%)"), [r["name"] for r in summary["by_township"]],
                        [round((r["整改率"] or 0) * 100, 1) for r in summary["by_township"]], percent=True,
-                       colour="#16a34a", horizontal=True),
+                       horizontal=True, colours=[rate_colour(r["整改率"]) for r in summary["by_township"]]),
             chart_view(self.tr("Rectification rate by industry (%)"), [r["name"] for r in summary["by_industry"]],
                        [round((r["整改率"] or 0) * 100, 1) for r in summary["by_industry"]], percent=True,
-                       colour="#0891b2", horizontal=True),
+                       horizontal=True, colours=[rate_colour(r["整改率"]) for r in summary["by_industry"]]),
         ]
         # Townships and industries get the full height: their many Chinese names need a line each.
         self.charts_layout.addWidget(charts[0], 0, 0)

@@ -3,27 +3,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="132" />
+        <location filename="../../fieldapp/ui/app.py" line="134" />
         <source>Creating the demo county: enterprises…</source>
         <translation>正在生成演示县：单位…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="133" />
+        <location filename="../../fieldapp/ui/app.py" line="135" />
         <source>Creating the demo county: inspections and hazards…</source>
         <translation>正在生成演示县：检查记录和隐患…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="134" />
+        <location filename="../../fieldapp/ui/app.py" line="136" />
         <source>Creating the demo county: visits and demo notices…</source>
         <translation>正在生成演示县：现场检查和演示文书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="135" />
+        <location filename="../../fieldapp/ui/app.py" line="137" />
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app.py" line="171" />
+        <location filename="../../fieldapp/ui/app.py" line="173" />
         <source>Demo data could not be created; see the log.</source>
         <translation>演示数据生成失败，详见日志。</translation>
     </message>
@@ -31,7 +31,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../fieldapp/ui/bar_chart.py" line="82" />
+        <location filename="../../fieldapp/ui/bar_chart.py" line="85" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -250,187 +250,212 @@
 <context>
     <name>DocumentFlow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="205" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="111" />
         <source>Enforcement document — %1</source>
         <translation>执法文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="231" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="145" />
         <source>Replaces the voided notice %1</source>
         <translation>替代已作废的文书 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="239" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="154" />
         <source>Document:</source>
         <translation>文书种类：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="242" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="157" />
         <source>Hazards on the notice</source>
         <translation>列入文书的隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="257" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="174" />
+        <source>Use each hazard's own deadline</source>
+        <translation>按各隐患原定期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="182" />
         <source>Safety measures to take until the hazards are removed (optional)</source>
         <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="260" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="185" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="187" />
         <source>Interim measures:</source>
         <translation>整改期间措施：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="190" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="267" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="193" />
         <source>Withdraw the workers from the danger zone</source>
         <translation>从危险区域撤出作业人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="270" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="196" />
         <source>Danger zone</source>
         <translation>危险区域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="197" />
         <source>Suspend production or business</source>
         <translation>暂时停产停业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="274" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="200" />
         <source>Facilities and equipment taken out of use (、 between)</source>
         <translation>停止使用的设施、设备（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="276" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="202" />
         <source>Other measures (； between)</source>
         <translation>其他措施（用“；”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="284" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="210" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="288" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="214" />
         <source>Officer %1</source>
         <translation>执法人员 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="298" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="224" />
         <source>Enterprise's representative:</source>
         <translation>被检查单位负责人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="317" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="243" />
         <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Ctrl+wheel or Ctrl+=/− zoom, Ctrl+0 page width · Esc close</source>
         <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Ctrl+滚轮 或 Ctrl+=/− 缩放，Ctrl+0 适合页宽 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="335" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
         <source>Refresh preview</source>
         <translation>刷新预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="262" />
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="263" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="265" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="266" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="413" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="341" />
         <source> [major]</source>
         <translation>【重大】</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="463" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="360" />
+        <source>This date is printed for every hazard on the notice and becomes their deadline.</source>
+        <translation>本文书所列隐患统一按此日期整改，签发后各隐患的整改期限改为此日期。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="369" />
+        <source>Each hazard keeps its own deadline (%1). Change the date to give them all one.</source>
+        <translation>各项隐患按各自登记的整改期限（%1）；修改日期则统一为同一期限。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="372" />
+        <source>The deadline saved with the hazard.</source>
+        <translation>即隐患登记时确定的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/document_flow.py" line="427" />
         <source>The notice was changed: press F5 to refresh the preview.</source>
         <translation>文书内容已修改，请按 F5 刷新预览。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="483" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="447" />
         <source>Enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="546" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="510" />
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="556" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="520" />
         <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
         <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="571" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="535" />
         <source>the enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="572" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="536" />
         <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
         <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="587" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="551" />
         <source>Issuing the notice (number, signature)…</source>
         <translation>正在签发文书（编号、电子签章）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="596" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="560" />
         <source>Issued: %1</source>
         <translation>已签发：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="598" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
         <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
         <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="566" />
         <source>Issued %1</source>
         <translation>已签发 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="620" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="584" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="625" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="589" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="638" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -438,57 +463,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="94" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="107" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="97" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="110" />
+        <source>Search: enterprise name or document number</source>
+        <translation>搜索：单位名称或文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="102" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="121" />
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="105" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="124" />
         <source>Verify a document…</source>
         <translation>核验文书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="112" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="131" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="112" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="131" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="133" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="114" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="132" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="115" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
-        <source>Issued</source>
-        <translation>签发时间</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="123" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="145" />
         <source>No enforcement documents yet.
 
 At the end of an inspection, or from a hazard's “Order rectification”, the on-site inspection record and the rectification order are drafted, signed on screen, issued with a number and printed.</source>
@@ -497,109 +522,119 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 检查结束时，或在隐患的“责令限期整改”中，起草现场检查记录和责令限期整改指令书，现场签名、签发编号并打印。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="143" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="213" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
+        <source>No document matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="167" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="252" />
         <source>Select a document to see its A4 copy.</source>
         <translation>选择一份文书，查看其 A4 文本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="146" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="171" />
         <source>Continue draft</source>
         <translation>继续签发草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="173" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="149" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="174" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="150" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="175" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="151" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="176" />
         <source>Void and re-issue…</source>
         <translation>作废并重新签发…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="220" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="259" />
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="224" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="263" />
         <source>A draft: press “Continue draft” to preview, sign and issue it.</source>
         <translation>草稿：按“继续签发草稿”预览、签名并签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="232" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="271" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="262" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="303" />
         <source>Open this draft from its re-inspection.</source>
         <translation>请从对应的复查记录中打开此草稿。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="275" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="316" />
         <source>This document is voided. Print it anyway (for the file)?</source>
         <translation>该文书已作废。仍要打印（存档用）吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="279" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="320" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="284" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="325" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="295" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="336" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="296" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="337" />
         <source>Why is this notice voided? (required, printed in the record)</source>
         <translation>作废原因（必填，记入执法记录）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="309" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="350" />
         <source>Voided %1</source>
         <translation>已作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="313" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="354" />
         <source>This notice has no inspection; draft its replacement from the inspection.</source>
         <translation>该文书没有对应的检查记录，请从检查中起草替代文书。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="321" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="362" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="335" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="376" />
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="211" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="158" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="250" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="147" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="135" />
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="172" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -993,154 +1028,154 @@ The details were written to %2. Your saved work is safe; if it happens again, pl
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="65" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
         <source>Next steps</source>
         <translation>下一步操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="70" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="77" />
         <source>Edit / photos</source>
         <translation>编辑 / 照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="71" />
-        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="78" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
         <source>Order rectification</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="79" />
         <source>Enterprise reports rectified</source>
         <translation>企业报告已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="73" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="80" />
         <source>Re-inspect…</source>
         <translation>复查…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="74" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="81" />
         <source>Escalate (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="75" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="82" />
         <source>Close (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="76" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="83" />
         <source>Refer to another authority</source>
         <translation>移送其他机关</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="77" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="84" />
         <source>Void (recorded in error)</source>
         <translation>作废（误登记）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="86" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="93" />
         <source>Rectification plan of a major hazard (五到位)</source>
         <translation>重大隐患整改方案（五到位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="94" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="101" />
         <source>Save plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="99" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="106" />
         <source>Effect evaluation (整改效果评价)</source>
         <translation>整改效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="103" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="110" />
         <source>Save evaluation</source>
         <translation>保存效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="109" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="116" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="125" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="132" />
         <source>Select a hazard</source>
         <translation>请选择一项隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="138" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="145" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="139" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="146" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="140" />
         <location filename="../../fieldapp/ui/hazards_page.py" line="147" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="154" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="141" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="148" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="142" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="149" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="143" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="150" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="146" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="153" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="174" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="184" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="219" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
         <source>Escalate this major hazard to listed supervision (挂牌督办)?</source>
         <translation>确定对该重大隐患实行挂牌督办吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
         <source>Close this hazard (销号)? This is final.</source>
         <translation>确定对该隐患销号吗？销号后不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="228" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="238" />
         <source>Refer</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="228" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="238" />
         <source>Authority the hazard is referred to:</source>
         <translation>移送机关：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="233" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="243" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="233" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="243" />
         <source>Why was this hazard recorded in error?</source>
         <translation>作废原因（为何属误登记）：</translation>
     </message>
@@ -1240,12 +1275,12 @@ The details were written to %2. Your saved work is safe; if it happens again, pl
 <context>
     <name>FirstStartPage</name>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="45" />
+        <location filename="../../fieldapp/ui/first_start.py" line="54" />
         <source>Welcome to fieldapp</source>
         <translation>欢迎使用乡镇安全生产现场执法终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="46" />
+        <location filename="../../fieldapp/ui/first_start.py" line="55" />
         <source>This data directory is new and still empty:
 %1
 Choose how to start.</source>
@@ -1254,62 +1289,62 @@ Choose how to start.</source>
 请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="56" />
+        <location filename="../../fieldapp/ui/first_start.py" line="65" />
         <source>Import the enrolment file (enrol)…</source>
         <translation>导入注册文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="57" />
+        <location filename="../../fieldapp/ui/first_start.py" line="66" />
         <source>The office gives each laptop an enrolment file (*.faenrol) in person. With it this installation becomes a field device: it receives the registry, the officers, the checklists and its document numbers, and can sync with the office.</source>
         <translation>单位（中心端）为每台执法终端当面发放注册文件（*.faenrol）。导入后本机成为执法终端：收到单位名录、执法人员、检查表和文书编号段，并可与单位同步数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="60" />
+        <location filename="../../fieldapp/ui/first_start.py" line="69" />
         <source>Import an enterprise registry…</source>
         <translation>导入单位名录…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="61" />
+        <location filename="../../fieldapp/ui/first_start.py" line="70" />
         <source>An Excel or CSV list of enterprises (columns such as 单位名称, 统一社会信用代码, 地址). You can enrol with the office later: the imported enterprises are kept and merge with the office's by USCC.</source>
         <translation>Excel 或 CSV 格式的单位名录（列名如 单位名称、统一社会信用代码、地址）。以后仍可注册本机：已导入的单位会保留，并按统一社会信用代码与单位的名录合并。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="63" />
+        <location filename="../../fieldapp/ui/first_start.py" line="72" />
         <source>Open the demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="64" />
+        <location filename="../../fieldapp/ui/first_start.py" line="73" />
         <source>A demo county with 600 enterprises, hazards and issued demo notices, in its own demo directory and its own window, marked 演示. Nothing is written into this data directory.</source>
         <translation>一个示范县：600 家单位、隐患和已签发的演示文书。演示数据放在单独的演示目录中，在单独的窗口里打开，并标有“演示”；不会向本数据目录写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="74" />
+        <location filename="../../fieldapp/ui/first_start.py" line="83" />
         <source>Start with an empty registry</source>
         <translation>暂不导入，直接进入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="104" />
+        <location filename="../../fieldapp/ui/first_start.py" line="113" />
         <source>Enrolment file</source>
         <translation>注册文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="115" />
+        <location filename="../../fieldapp/ui/first_start.py" line="124" />
         <source>Enrolled as %1 with %2.</source>
         <translation>已注册为 %1，所属单位：%2。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="119" />
+        <location filename="../../fieldapp/ui/first_start.py" line="128" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="124" />
+        <location filename="../../fieldapp/ui/first_start.py" line="133" />
         <source>Enterprise registry</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="139" />
+        <location filename="../../fieldapp/ui/first_start.py" line="148" />
         <source>%1 of %2 rows cannot be imported, for example row %3: %4
 
 Import the other rows now? The rejected rows are written next to the file (*.rejects.csv) with their reasons.</source>
@@ -1318,27 +1353,27 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 是否先导入其余各行？无法导入的行及原因会写入名录文件旁的 *.rejects.csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="145" />
+        <location filename="../../fieldapp/ui/first_start.py" line="154" />
         <source>Imported %1 enterprises (%2 new, %3 updated).</source>
         <translation>已导入 %1 家单位（新增 %2 家，更新 %3 家）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="149" />
+        <location filename="../../fieldapp/ui/first_start.py" line="158" />
         <source>Rejected rows: %1</source>
         <translation>未导入的行：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="153" />
+        <location filename="../../fieldapp/ui/first_start.py" line="162" />
         <source>Importing the registry…</source>
         <translation>正在导入单位名录…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="161" />
+        <location filename="../../fieldapp/ui/first_start.py" line="170" />
         <source>The demo opens in its own window (the first time it takes a few seconds to create). This window stays on the real, empty data directory.</source>
         <translation>演示在单独的窗口中打开（第一次需要几秒钟生成演示数据）。本窗口仍使用正式的（空）数据目录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="164" />
+        <location filename="../../fieldapp/ui/first_start.py" line="173" />
         <source>The demo could not be started.</source>
         <translation>无法启动演示。</translation>
     </message>
@@ -1346,77 +1381,77 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="263" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="274" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="270" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="281" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="274" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="285" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="278" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="289" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="282" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="293" />
         <source>All campaigns</source>
         <translation>全部专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="283" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="294" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="284" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
         <source>Open only</source>
         <translation>仅看未闭环</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="306" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="307" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="322" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="342" />
         <source>%n hazard(s)</source>
         <translation><numerusform>共 %n 项隐患</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="323" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="343" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -1805,14 +1840,42 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="112" />
+        <location filename="../../fieldapp/ui/main_window.py" line="113" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="114" />
+        <location filename="../../fieldapp/ui/main_window.py" line="115" />
         <source>Demo data — not official records</source>
         <translation>演示数据 — 不是正式记录</translation>
+    </message>
+</context>
+<context>
+    <name>NextSteps</name>
+    <message>
+        <location filename="../../fieldapp/ui/next_steps.py" line="39" />
+        <source>Re-inspection opinion…</source>
+        <translation>出具整改复查意见书…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/next_steps.py" line="40" />
+        <source>Close (销号)</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/next_steps.py" line="65" />
+        <source>Re-inspection saved (%1). Opinion %2 issued.</source>
+        <translation>复查结果已保存（%1），整改复查意见书 %2 已签发。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/next_steps.py" line="67" />
+        <source>Re-inspection saved (%1). Issue the re-inspection opinion for the enterprise, then close the hazard (销号).</source>
+        <translation>复查结果已保存（%1）。请出具整改复查意见书交被检查单位，然后销号。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/next_steps.py" line="70" />
+        <source>Re-inspection saved (%1). Issue the re-inspection opinion for the enterprise.</source>
+        <translation>复查结果已保存（%1）。请出具整改复查意见书交被检查单位。</translation>
     </message>
 </context>
 <context>
@@ -1838,17 +1901,17 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="186" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="187" />
         <source>The A4 preview of the document will appear here.</source>
         <translation>文书的 A4 预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="364" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="363" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pdf_view.py" line="370" />
+        <location filename="../../fieldapp/ui/pdf_view.py" line="369" />
         <source>Printing failed ({0}). Check that the printer is on and ready, then try again.</source>
         <translation>打印失败（{0}）。请检查打印机已开机并就绪后重试。</translation>
     </message>
@@ -1954,37 +2017,37 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="99" />
+        <location filename="../../fieldapp/ui/signers.py" line="40" />
         <source>Refusal to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="102" />
+        <location filename="../../fieldapp/ui/signers.py" line="43" />
         <source>The enterprise's representative refuses to sign. Record the reason and a witness; both are printed on the notice.</source>
         <translation>被检查单位负责人拒绝签字。请记录拒签理由和见证人，二者都将打印在文书上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="113" />
+        <location filename="../../fieldapp/ui/signers.py" line="54" />
         <source>Name (and unit) of the witness</source>
         <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
+        <location filename="../../fieldapp/ui/signers.py" line="55" />
         <source>Reason:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
+        <location filename="../../fieldapp/ui/signers.py" line="56" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="119" />
+        <location filename="../../fieldapp/ui/signers.py" line="60" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
+        <location filename="../../fieldapp/ui/signers.py" line="61" />
         <source>Record refusal</source>
         <translation>记录拒签</translation>
     </message>
@@ -1992,92 +2055,92 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="64" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="63" />
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="67" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="66" />
         <source>Re-inspection: %1</source>
         <translation>整改复查：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="72" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="71" />
         <source>Officers (two or more)</source>
         <translation>执法人员（不少于两名）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="97" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="106" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="97" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="106" />
         <source>Result</source>
         <translation>检查结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="97" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="106" />
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="97" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="106" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="108" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="115" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="116" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="123" />
         <source>Not checked this time</source>
         <translation>本次不复查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="117" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="124" />
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="118" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="125" />
         <source>Not rectified: new deadline</source>
         <translation>未整改，重新限期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="120" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="127" />
         <source>Not rectified: escalate (挂牌督办)</source>
         <translation>未整改，挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="136" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="144" />
         <source>This enterprise has no hazard waiting for re-inspection.</source>
         <translation>该单位没有待复查的隐患。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="140" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="148" />
         <source>Overall note (optional)</source>
         <translation>复查意见（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="150" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="158" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="151" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="159" />
         <source>Record re-inspection</source>
         <translation>保存复查结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="175" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="177" />
         <source>Choose a result for at least one hazard.</source>
         <translation>请至少为一项隐患选择复查结论。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="179" />
+        <location filename="../../fieldapp/ui/reinspection_dialog.py" line="181" />
         <source>Record the re-inspection anyway?</source>
         <translation>仍要保存复查结果吗？</translation>
     </message>
@@ -2269,32 +2332,32 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignerRow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="152" />
+        <location filename="../../fieldapp/ui/signers.py" line="93" />
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="158" />
+        <location filename="../../fieldapp/ui/signers.py" line="99" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="164" />
+        <location filename="../../fieldapp/ui/signers.py" line="105" />
         <source>Refuses…</source>
         <translation>拒签…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="170" />
+        <location filename="../../fieldapp/ui/signers.py" line="111" />
         <source>✓ signed</source>
         <translation>✓ 已签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="173" />
+        <location filename="../../fieldapp/ui/signers.py" line="114" />
         <source>refused (witness: %1)</source>
         <translation>拒签（见证人：%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="176" />
+        <location filename="../../fieldapp/ui/signers.py" line="117" />
         <source>not signed (wet ink)</source>
         <translation>未签名（打印后手签）</translation>
     </message>
@@ -2446,124 +2509,124 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="58" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="66" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="59" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="67" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="60" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="68" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="73" />
         <source>hazards found</source>
         <translation>项隐患（累计）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="66" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="74" />
         <source>rectification rate (整改率)</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="67" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="75" />
         <source>overdue</source>
         <translation>项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="68" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="76" />
         <source>major hazards</source>
         <translation>项重大隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="69" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
         <source>under listed supervision</source>
         <translation>项挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
         <source>Township or industry</source>
         <translation>乡镇街道/行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="78" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="86" />
         <source>Rectification rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="88" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="99" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="89" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="152" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="100" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="164" />
         <source>By township</source>
         <translation>按乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="90" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="152" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="101" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="164" />
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="124" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="136" />
         <source>Hazards by status</source>
         <translation>隐患状态分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="126" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="138" />
         <source>Hazards by grade</source>
         <translation>隐患等级分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="127" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
         <source>Rectification rate by township (%)</source>
         <translation>各乡镇街道整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="130" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="142" />
         <source>Rectification rate by industry (%)</source>
         <translation>各行业整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="143" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="155" />
         <source>Export statistics</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="144" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="156" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="155" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="167" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="156" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="168" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2657,22 +2720,27 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>VerifyResultDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="61" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="70" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="66" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="77" />
+        <source>✗ Demo document: no legal effect</source>
+        <translation>✗ 演示文书，无法律效力</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_page.py" line="79" />
         <source>✓ Genuine and valid</source>
         <translation>✓ 文书真实有效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="66" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="79" />
         <source>✗ Not valid</source>
         <translation>✗ 核验未通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="76" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="89" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -51,8 +51,11 @@ def test_reinspection_records_rectified_and_new_deadline(qtbot: QtBot, ctx: AppC
     after = findings.get(store, b["id"])
     assert (after["status"], after["deadline"]) == ("ordered", "2099-03-01")
     assert dialogs.errors == []
-    # The page redrew itself from data_changed: the verified hazard is out of the "open only" list.
-    qtbot.waitUntil(lambda: page.model.index_of(a["id"]) == -1, timeout=3000)
+    # The page redrew itself from data_changed: the verified hazard the officer came from stays selected and
+    # listed (with its new status) although "open only" is on, until another hazard is chosen.
+    qtbot.waitUntil(lambda: [r["status"] for r in page.model.rows if r["id"] == a["id"]] == ["verified"],
+                    timeout=3000)
+    assert page.open_only.isChecked() and page.detail.finding is not None and page.detail.finding["id"] == a["id"]
 
 
 def test_major_hazard_needs_plan_and_evaluation_before_closure(qtbot: QtBot, ctx: AppContext,

@@ -1,0 +1,217 @@
+"""Drafts of enforcement notices (文书草稿): what a notice is made of before it is numbered and signed.
+
+One hazard, one deadline: a rectification order drafted without a date of its own gives each hazard the
+deadline saved on the hazard. Only a hazard that has none (or whose re-inspection failed, so its old date
+has passed) gets the default term (``default_deadline_days`` from the day of the draft), and that date is
+kept in the draft so the preview and the issued notice say the same. A date chosen for the order itself
+applies to every hazard listed on it, and issuing it makes that date the hazards' deadline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from fieldapp.errors import ValidationError
+from fieldapp.models import documents, findings, inspections, inspectors, lifecycle, numbering
+from fieldapp.models.store import Row, Store
+from fieldapp.workspace import Workspace
+
+# A hazard in these states needs a new date on a new order: its saved one belonged to the failed order.
+NEEDS_NEW_DEADLINE = frozenset({"failed_reinspection"})
+
+
+def own_deadline(finding: Row) -> str | None:
+    """The hazard's saved deadline when a new order can keep it."""
+    if finding["status"] in NEEDS_NEW_DEADLINE or not finding.get("deadline"):
+        return None
+    return str(finding["deadline"])[:10]
+
+
+def hazard_deadlines(store: Store, finding_ids: Iterable[str], fallback: str | None) -> dict[str, str | None]:
+    """finding id → the deadline it has on an order without a date of its own (``fallback`` when it has none)."""
+    return {fid: own_deadline(findings.get(store, fid)) or fallback for fid in finding_ids}
+
+
+def order_deadlines(store: Store, finding_ids: Iterable[str]) -> dict[str, str]:
+    """What a new order for these hazards would give each of them: for the document flow to show."""
+    default = findings.default_deadline(store)
+    return {fid: due or default for fid, due in hazard_deadlines(store, finding_ids, default).items()}
+
+
+def _open_findings(store: Store, inspection_id: str) -> list[str]:
+    return [f["id"] for f in findings.list_findings(store, inspection_id=inspection_id)
+            if f["status"] in ("open", "ordered")]
+
+
+def _spec(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None,
+          deadline: str | None, interim_measures: str, measures: Mapping[str, Any] | None,
+          reinspection_id: str | None) -> tuple[Row, dict[str, Any]]:
+    """Check what a draft is made of; returns the inspection and the draft's spec."""
+    store = ws.store
+    numbering.check_doc_type(doc_type)
+    inspection = inspections.get(store, inspection_id)
+    if doc_type in ("rectification_order", "onsite_measures"):
+        finding_ids = finding_ids if finding_ids is not None else _open_findings(store, inspection_id)
+        if not finding_ids:
+            raise ValidationError("the notice lists no finding: record at least one hazard first",
+                                  "文书未列出任何问题：请先登记至少一项隐患")
+        for fid in finding_ids:
+            f = findings.get(store, fid)
+            if f["enterprise_id"] != inspection["enterprise_id"]:
+                raise ValidationError("a finding of another enterprise cannot go on this notice",
+                                      "不能将其他单位的隐患列入本文书")
+            if f["status"] in ("voided", "closed", "verified", "referred"):
+                raise ValidationError(f"finding '{f['description'][:20]}' is {f['status']}",
+                                      f"隐患“{f['description'][:20]}”已{lifecycle.STATUS_ZH[f['status']]}，不能列入文书")
+    if doc_type == "reinspection_opinion" and not reinspection_id:
+        raise ValidationError("a re-inspection opinion needs the re-inspection", "整改复查意见书需要对应的复查记录")
+    if doc_type == "onsite_measures" and not measures:
+        raise ValidationError("say which on-site measures are decided", "请填写现场处理措施")
+    if deadline:
+        deadline = date.fromisoformat(deadline[:10]).isoformat()
+    fallback = None
+    if doc_type == "rectification_order" and not deadline:
+        owned = hazard_deadlines(store, finding_ids or [], None)
+        if not all(owned.values()):
+            fallback = findings.default_deadline(store)
+    return inspection, {"finding_ids": finding_ids or [], "deadline": deadline, "fallback_deadline": fallback,
+                        "interim_measures": interim_measures, "measures": dict(measures or {}),
+                        "reinspection_id": reinspection_id}
+
+
+def spec_deadlines(store: Store, spec: Mapping[str, Any]) -> dict[str, str | None]:
+    """finding id → the deadline printed for it on the order drafted with ``spec``."""
+    ids = list(spec.get("finding_ids") or [])
+    if spec.get("deadline"):
+        return dict.fromkeys(ids, str(spec["deadline"]))
+    return hazard_deadlines(store, ids, spec.get("fallback_deadline"))
+
+
+def _latest(store: Store, doc_type: str, spec: Mapping[str, Any]) -> str | None:
+    """The date by which everything on the notice must be done (kept on the record for lists)."""
+    if doc_type != "rectification_order":
+        return spec.get("deadline")
+    dates = [d for d in spec_deadlines(store, spec).values() if d]
+    return max(dates) if dates else None
+
+
+def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
+          deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
+          reinspection_id: str | None = None, replaces_id: str | None = None) -> Row:
+    """A draft document built from the records; nothing is numbered or signed yet."""
+    inspection, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                             deadline=deadline, interim_measures=interim_measures, measures=measures,
+                             reinspection_id=reinspection_id)
+    return documents.create_draft(ws.store, doc_type=doc_type, enterprise_id=inspection["enterprise_id"],
+                                  inspection_id=inspection_id, deadline=_latest(ws.store, doc_type, spec),
+                                  replaces_id=replaces_id, content={"spec": spec})
+
+
+def redraft(ws: Workspace, document_id: str, *, doc_type: str | None = None, inspection_id: str,
+            finding_ids: list[str] | None = None, deadline: str | None = None, interim_measures: str = "",
+            measures: Mapping[str, Any] | None = None, reinspection_id: str | None = None,
+            replaces_id: str | None = None) -> Row:
+    """Change a draft in place (the user edits before signing); another type or visit makes a new draft."""
+    store = ws.store
+    current = documents.get(store, document_id)
+    if current["status"] != "draft":
+        raise ValidationError("an issued document cannot be changed; void it and issue a new one",
+                              "已签发的文书不能修改；如需更正，请作废后重新签发")
+    doc_type = doc_type or current["doc_type"]
+    if doc_type != current["doc_type"] or inspection_id != current["inspection_id"]:
+        with store.transaction():
+            discard(ws, document_id)
+            return draft(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                         deadline=deadline, interim_measures=interim_measures, measures=measures,
+                         reinspection_id=reinspection_id, replaces_id=replaces_id)
+    _, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids, deadline=deadline,
+                    interim_measures=interim_measures, measures=measures, reinspection_id=reinspection_id)
+    return documents.update_draft(store, document_id, {"spec": spec}, deadline=_latest(store, doc_type, spec))
+
+
+def discard(ws: Workspace, document_id: str) -> None:
+    """Throw a draft away (it was never numbered or signed; the deletion is recorded like any other)."""
+    store = ws.store
+    with store.transaction():
+        doc = documents.get(store, document_id)
+        if doc["status"] != "draft":
+            raise ValidationError("only a draft can be discarded; void an issued document instead",
+                                  "只有草稿可以删除；已签发的文书请作废")
+        store.delete("documents", document_id, reason="draft discarded")
+
+
+def spec_of(doc: Row) -> dict[str, Any]:
+    """The draft's spec (empty for an issued document, whose content is the frozen notice)."""
+    try:
+        return dict(json.loads(doc.get("content") or "{}").get("spec") or {})
+    except ValueError:
+        return {}
+
+
+# -- re-inspection opinions (整改复查意见书) ------------------------------------------------------------
+
+
+def reinspection_findings(store: Store, reinspection_id: str) -> list[str]:
+    return [r["finding_id"] for r in store.query(
+        "SELECT finding_id FROM reinspection_items WHERE reinspection_id = ? ORDER BY created_at", (reinspection_id,))]
+
+
+def original_order(store: Store, reinspection: Row) -> Row:
+    """The issued order (or on-site decision) a re-inspection follows up: the one its hazards were put under."""
+    if reinspection.get("original_document_id"):
+        return documents.get(store, reinspection["original_document_id"])
+    finding_ids = reinspection_findings(store, reinspection["id"])
+    # Issuing an order writes its number on each hazard's "ordered" event; a hazard drafted into an order
+    # shares that order's inspection.
+    numbers = {e["note"] for fid in finding_ids for e in findings.events(store, fid)
+               if e["to_status"] == "ordered" and e.get("note")}
+    visits = {findings.get(store, fid).get("inspection_id") for fid in finding_ids} - {None}
+    candidates = store.query(
+        "SELECT * FROM documents WHERE enterprise_id = ? AND status = 'issued'"
+        " AND doc_type IN ('rectification_order', 'onsite_measures') ORDER BY issued_at DESC",
+        (reinspection["enterprise_id"],))
+    before = [d for d in candidates if (d.get("issued_at") or "") <= (reinspection.get("reinspected_at") or "~")]
+    for doc in before + candidates:
+        if doc["number"] in numbers or doc.get("inspection_id") in visits:
+            return doc
+    raise ValidationError("no issued order was found for these findings; issue the order first",
+                          "未找到这些隐患对应的已签发整改指令书，请先签发指令书")
+
+
+def signing_officers(store: Store, doc_type: str, inspection: Row, reinspection_id: str | None) -> list[Row]:
+    """Who signs: the officers of the re-inspection for its opinion, otherwise those of the inspection."""
+    if doc_type == "reinspection_opinion" and reinspection_id:
+        reinspection = store.require("reinspections", reinspection_id, "re-inspection", "复查记录")
+        ids = json.loads(reinspection.get("officer_ids") or "[]")
+        if ids:
+            return inspectors.get_many(store, ids)
+    return inspections.officers(store, inspection)
+
+
+def opinion_inspection(store: Store, reinspection_id: str) -> str:
+    """The inspection an opinion is filed under: the re-inspection's own visit, else the original order's."""
+    reinspection = store.require("reinspections", reinspection_id, "re-inspection", "复查记录")
+    if reinspection.get("inspection_id"):
+        return str(reinspection["inspection_id"])
+    order = original_order(store, reinspection)
+    if order.get("inspection_id"):
+        return str(order["inspection_id"])
+    for fid in reinspection_findings(store, reinspection_id):
+        found = findings.get(store, fid).get("inspection_id")
+        if found:
+            return str(found)
+    raise ValidationError("the re-inspected hazards were not recorded in an inspection",
+                          "复查的隐患不属于任何一次现场检查，无法出具复查意见书")
+
+
+def draft_opinion(ws: Workspace, reinspection_id: str) -> Row:
+    """The draft 整改复查意见书 of a re-inspection: the one already drafted, or a new one."""
+    store = ws.store
+    for doc in documents.list_documents(store, status="draft", doc_type="reinspection_opinion"):
+        if spec_of(documents.get(store, doc["id"])).get("reinspection_id") == reinspection_id:
+            return documents.get(store, doc["id"])
+    return draft(ws, doc_type="reinspection_opinion", inspection_id=opinion_inspection(store, reinspection_id),
+                 reinspection_id=reinspection_id)
