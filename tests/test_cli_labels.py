@@ -63,8 +63,12 @@ def test_verify_and_void_name_the_document(data: Path, tmp_path: Path) -> None:
     rows = json.loads(ok(data, "notices", "list", "--json"))
     order = next(r for r in rows if r["type"] == "rectification_order")
     ok(data, "notices", "export", order["id"], "--out", str(tmp_path / "n.pdf"))
-    verified = ok(data, "notices", "verify", str(tmp_path / "n.pdf"))
-    assert verified.splitlines()[0] == f"VALID: 责令限期整改指令书 {order['number']}"
+    result = run_cli(data, "notices", "verify", str(tmp_path / "n.pdf"))
+    assert result.returncode == 1, result.stderr
+    verified = result.stdout
+    # Demo data: genuine in every other respect, but never valid.
+    assert verified.splitlines()[:2] == [f"INVALID: 责令限期整改指令书 {order['number']}",
+                                         "DEMO DOCUMENT, NO LEGAL EFFECT (演示文书，无法律效力)"]
     voided = ok(data, "notices", "void", order["id"], "--reason", "单位名称有误")
     assert voided.strip() == f"Voided 责令限期整改指令书 {order['number']}"
     assert "已作废 (voided)" in ok(data, "notices", "list")
