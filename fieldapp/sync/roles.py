@@ -23,8 +23,8 @@ from fieldapp.models import numbering, settings
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Store
 from fieldapp.sync import bundle, envelope, identity
+from fieldapp.sync.applier import Applier
 from fieldapp.sync.exchange import _rows
-from fieldapp.sync.merge import Applier
 from fieldapp.workspace import Workspace
 
 ENROL_TABLES = ("townships", "grids", "inspectors", "enterprises", "checklist_templates", "device_keys",
