@@ -109,7 +109,8 @@ def clean(raw: Mapping[str, str | None], *, allow_no_uscc: bool = False) -> Clea
             continue
         if no_code and f.column in NO_USCC_REQUIRED and not text:
             what = "法定代表人/经营者" if f.column == "legal_representative" else f.zh
-            raise FieldError(f.column, f"{f.column.replace('_', ' ')} is required when there is no USCC",
+            en = "the legal representative or operator" if f.column == "legal_representative" else "the address"
+            raise FieldError(f.column, f"{en} is required when there is no USCC",
                              f"没有统一社会信用代码时，{what}不能为空")
         if f.column in REQUIRED and not text:
             raise FieldError(f.column, f"{f.zh} ({f.column}) is required", f"{f.zh}不能为空")
@@ -256,8 +257,18 @@ def get(store: Store, enterprise_id: str) -> Row:
 
 
 def find(store: Store, ref: str) -> Row:
-    """Look an enterprise up by id or USCC (what a user types on the command line)."""
+    """Look an enterprise up by id or USCC (what a user types on the command line).
+
+    The id of a record merged into another (sync: same USCC, or linked by the office) finds the survivor.
+    """
     row = store.get("enterprises", ref)
+    if row:
+        return row
+    target, seen = ref, set()
+    while target not in seen:
+        seen.add(target)
+        target = store.scalar("SELECT target_id FROM sync_aliases WHERE alias_id = ?", (target,)) or target
+    row = store.get("enterprises", target) if target != ref else None
     if row:
         return row
     try:
