@@ -150,7 +150,7 @@
 <context>
     <name>ChecklistItemsModel</name>
     <message>
-        <location filename="../../fieldapp/ui/table_models.py" line="224" />
+        <location filename="../../fieldapp/ui/table_models.py" line="235" />
         <source>[major] </source>
         <translation>【重大】</translation>
     </message>
@@ -235,187 +235,187 @@
 <context>
     <name>DocumentFlow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="206" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="205" />
         <source>Enforcement document — %1</source>
         <translation>执法文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="232" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="231" />
         <source>Replaces the voided notice %1</source>
         <translation>替代已作废的文书 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="240" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="239" />
         <source>Document:</source>
         <translation>文书种类：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="243" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="242" />
         <source>Hazards on the notice</source>
         <translation>列入文书的隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="258" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="257" />
         <source>Safety measures to take until the hazards are removed (optional)</source>
         <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="260" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="262" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
         <source>Interim measures:</source>
         <translation>整改期间措施：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="265" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="268" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="267" />
         <source>Withdraw the workers from the danger zone</source>
         <translation>从危险区域撤出作业人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="270" />
         <source>Danger zone</source>
         <translation>危险区域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="272" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="271" />
         <source>Suspend production or business</source>
         <translation>暂时停产停业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="275" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="274" />
         <source>Facilities and equipment taken out of use (、 between)</source>
         <translation>停止使用的设施、设备（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="277" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="276" />
         <source>Other measures (； between)</source>
         <translation>其他措施（用“；”分隔）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="285" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="284" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="289" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="288" />
         <source>Officer %1</source>
         <translation>执法人员 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="299" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="298" />
         <source>Enterprise's representative:</source>
         <translation>被检查单位负责人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="318" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="317" />
         <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Ctrl+wheel or Ctrl+=/− zoom, Ctrl+0 page width · Esc close</source>
         <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Ctrl+滚轮 或 Ctrl+=/− 缩放，Ctrl+0 适合页宽 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="335" />
         <source>Refresh preview</source>
         <translation>刷新预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="336" />
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="337" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="338" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="341" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="340" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="419" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="413" />
         <source> [major]</source>
         <translation>【重大】</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="469" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="463" />
         <source>The notice was changed: press F5 to refresh the preview.</source>
         <translation>文书内容已修改，请按 F5 刷新预览。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="489" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="483" />
         <source>Enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="552" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="546" />
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="556" />
         <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
         <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="577" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="571" />
         <source>the enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="578" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="572" />
         <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
         <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="593" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="587" />
         <source>Issuing the notice (number, signature)…</source>
         <translation>正在签发文书（编号、电子签章）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="596" />
         <source>Issued: %1</source>
         <translation>已签发：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="604" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="598" />
         <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
         <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="608" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
         <source>Issued %1</source>
         <translation>已签发 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="626" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="620" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="631" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="625" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="644" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="638" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -423,57 +423,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="95" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="94" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="98" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="97" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="103" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="102" />
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="106" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="105" />
         <source>Verify a document…</source>
         <translation>核验文书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="112" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="112" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="114" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="115" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="114" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="115" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="117" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="124" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="123" />
         <source>No enforcement documents yet.
 
 At the end of an inspection, or from a hazard's “Order rectification”, the on-site inspection record and the rectification order are drafted, signed on screen, issued with a number and printed.</source>
@@ -482,109 +482,109 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 检查结束时，或在隐患的“责令限期整改”中，起草现场检查记录和责令限期整改指令书，现场签名、签发编号并打印。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="144" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="219" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="143" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="213" />
         <source>Select a document to see its A4 copy.</source>
         <translation>选择一份文书，查看其 A4 文本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="147" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="146" />
         <source>Continue draft</source>
         <translation>继续签发草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="149" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="150" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="149" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="151" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="150" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="152" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="151" />
         <source>Void and re-issue…</source>
         <translation>作废并重新签发…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="226" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="220" />
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="230" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="224" />
         <source>A draft: press “Continue draft” to preview, sign and issue it.</source>
         <translation>草稿：按“继续签发草稿”预览、签名并签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="238" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="232" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="268" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="262" />
         <source>Open this draft from its re-inspection.</source>
         <translation>请从对应的复查记录中打开此草稿。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="281" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="275" />
         <source>This document is voided. Print it anyway (for the file)?</source>
         <translation>该文书已作废。仍要打印（存档用）吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="285" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="279" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="290" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="284" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="301" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="295" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="302" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="296" />
         <source>Why is this notice voided? (required, printed in the record)</source>
         <translation>作废原因（必填，记入执法记录）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="315" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="309" />
         <source>Voided %1</source>
         <translation>已作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="319" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="313" />
         <source>This notice has no inspection; draft its replacement from the inspection.</source>
         <translation>该文书没有对应的检查记录，请从检查中起草替代文书。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="327" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="321" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="341" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="335" />
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="135" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="217" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="211" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="147" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -592,134 +592,134 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseDetailView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="295" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="112" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="299" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="116" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="300" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="117" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="314" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="131" />
         <source>Registry data</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="316" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="133" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="317" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="134" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="326" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="333" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="143" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="150" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="319" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="136" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="320" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="137" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="324" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="141" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="325" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="142" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="327" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="144" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="332" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="149" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="334" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="151" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="337" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="154" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="338" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="155" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="339" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="156" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="451" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="294" />
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="452" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="295" />
         <source>Open hazards (%1)</source>
         <translation>未整改隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="453" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="296" />
         <source>Documents (%1)</source>
         <translation>执法文书（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="481" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="331" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="486" />
-        <source>Save this code anyway?</source>
-        <translation>仍要保存该代码吗？</translation>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="356" />
+        <source>The changes to %1 are not saved yet.</source>
+        <translation>对“%1”的修改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="494" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="349" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -727,150 +727,170 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseListView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="149" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="126" />
         <source>Search name, address, person, USCC or pinyin (e.g. hdhg)</source>
         <translation>搜索单位名称、地址、人员、信用代码或拼音（如 hdhg）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="158" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="131" />
+        <source>New enterprise</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="133" />
+        <source>Register an enterprise met on site that is not in the registry</source>
+        <translation>登记现场发现、名录中没有的单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="139" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="161" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="142" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="164" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="145" />
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="167" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="148" />
         <source>All special hazards</source>
         <translation>全部重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="170" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="151" />
         <source>With open hazards</source>
         <translation>有未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="220" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="211" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="254" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="246" />
         <source>%n match(es)</source>
         <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="256" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="248" />
         <source>%n enterprise(s)</source>
         <translation><numerusform>共 %n 家单位</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
+        <source>No enterprise matches “%1”.</source>
+        <translation>名录中没有与“%1”匹配的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="252" />
+        <source>Register “%1” as a new enterprise</source>
+        <translation>新增单位“%1”</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseSummary</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="79" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="79" />
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
+        <source>Legal representative / operator</source>
+        <translation>法定代表人/经营者</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Special hazards</source>
         <translation>重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Business status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="83" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="83" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="97" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="72" />
         <source>Details / edit</source>
         <translation>详情 / 编辑</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="98" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="73" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="113" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="88" />
         <source>Select an enterprise</source>
         <translation>请选择一家单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="130" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="107" />
         <source>%n inspection(s)</source>
         <translation><numerusform>共 %n 次检查</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="131" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="108" />
         <source>, last on %1</source>
         <translation>，最近一次 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="135" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="112" />
         <source>%n open</source>
         <translation><numerusform>%n 项未闭环</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="137" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="114" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -878,37 +898,37 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="28" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="30" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="30" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="91" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="101" />
         <source>The check character of this code is wrong; please verify it</source>
         <translation>该代码校验位不符，请核对</translation>
     </message>
@@ -966,154 +986,154 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="66" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="65" />
         <source>Next steps</source>
         <translation>下一步操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="71" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="70" />
         <source>Edit / photos</source>
         <translation>编辑 / 照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
-        <location filename="../../fieldapp/ui/hazards_page.py" line="215" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="71" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
         <source>Order rectification</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="73" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="72" />
         <source>Enterprise reports rectified</source>
         <translation>企业报告已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="74" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="73" />
         <source>Re-inspect…</source>
         <translation>复查…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="75" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="74" />
         <source>Escalate (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="76" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="75" />
         <source>Close (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="77" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="76" />
         <source>Refer to another authority</source>
         <translation>移送其他机关</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="78" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="77" />
         <source>Void (recorded in error)</source>
         <translation>作废（误登记）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="87" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="86" />
         <source>Rectification plan of a major hazard (五到位)</source>
         <translation>重大隐患整改方案（五到位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="95" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="94" />
         <source>Save plan</source>
         <translation>保存整改方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="100" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="99" />
         <source>Effect evaluation (整改效果评价)</source>
         <translation>整改效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="104" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="103" />
         <source>Save evaluation</source>
         <translation>保存效果评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="110" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="109" />
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="126" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="125" />
         <source>Select a hazard</source>
         <translation>请选择一项隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="139" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="138" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="140" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="139" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="141" />
-        <location filename="../../fieldapp/ui/hazards_page.py" line="148" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="140" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="142" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="141" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="143" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="142" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="144" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="143" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="147" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="146" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="175" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="174" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="215" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="214" />
         <source>Rectify by:</source>
         <translation>整改完成期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="220" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="219" />
         <source>Escalate this major hazard to listed supervision (挂牌督办)?</source>
         <translation>确定对该重大隐患实行挂牌督办吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="225" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="224" />
         <source>Close this hazard (销号)? This is final.</source>
         <translation>确定对该隐患销号吗？销号后不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="228" />
         <source>Refer</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="229" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="228" />
         <source>Authority the hazard is referred to:</source>
         <translation>移送机关：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="233" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="234" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="233" />
         <source>Why was this hazard recorded in error?</source>
         <translation>作废原因（为何属误登记）：</translation>
     </message>
@@ -1121,83 +1141,88 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="49" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="53" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="79" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="83" />
         <source>Where in the workplace (optional)</source>
         <translation>隐患所在部位（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="84" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="81" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="85" />
         <source>Requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="82" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="86" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="85" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="89" />
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="87" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="91" />
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="92" />
         <source>Location:</source>
         <translation>所在部位：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="94" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="98" />
         <source>Order rectification by deadline</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="95" />
-        <location filename="../../fieldapp/ui/finding_editor.py" line="182" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="99" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="239" />
         <source>Rectified on the spot</source>
         <translation>当场整改完毕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="96" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="100" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="97" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="101" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="101" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="105" />
         <source>Ctrl+Enter: draft the rectification order for this hazard</source>
         <translation>Ctrl+Enter：为该隐患起草责令限期整改指令书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="120" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="126" />
         <source>(none recorded)</source>
         <translation>（未录入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="148" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="170" />
         <source>Hazard saved</source>
         <translation>隐患已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="170" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="176" />
+        <source>The changes to this hazard are not saved yet.</source>
+        <translation>对该隐患的修改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/finding_editor.py" line="227" />
         <source>This hazard was not recorded in an inspection; order it from the hazards page.</source>
         <translation>该隐患不属于某次检查，请在“隐患”页面责令整改。</translation>
     </message>
@@ -1205,7 +1230,7 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>FindingTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/table_models.py" line="79" />
+        <location filename="../../fieldapp/ui/table_models.py" line="95" />
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
@@ -1213,77 +1238,77 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="264" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="263" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="271" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="270" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="275" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="274" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="279" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="278" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="283" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="282" />
         <source>All campaigns</source>
         <translation>全部专项整治</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="284" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="283" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="285" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="284" />
         <source>Open only</source>
         <translation>仅看未闭环</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="295" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/hazards_page.py" line="297" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="296" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="328" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="322" />
         <source>%n hazard(s)</source>
         <translation><numerusform>共 %n 项隐患</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/hazards_page.py" line="329" />
+        <location filename="../../fieldapp/ui/hazards_page.py" line="323" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -1494,127 +1519,127 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>InspectionWalker</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="64" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="63" />
         <source>Finish inspection</source>
         <translation>结束检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="65" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="64" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="66" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="65" />
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="67" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="66" />
         <source>Ctrl+D: draft, sign and issue the notices of this inspection</source>
         <translation>Ctrl+D：起草、签名、签发本次检查的文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="73" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="73" />
         <source>Check</source>
         <translation>检查内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="74" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="73" />
         <source>Result</source>
         <translation>检查结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="110" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="109" />
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="110" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="109" />
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="111" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="110" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="125" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="124" />
         <source>N: note for this item (Enter saves)</source>
         <translation>N：本项备注（回车保存）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="127" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="126" />
         <source>Open hazard</source>
         <translation>查看隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="131" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="130" />
         <source>Keys: 1 conforms · 2 does not conform · 3 not applicable · N note · ↑↓ move · Enter next · Ctrl+D documents · Ctrl+Enter finish</source>
         <translation>快捷键：1 符合 · 2 不符合 · 3 不适用 · N 备注 · ↑↓ 移动 · Enter 下一项 · Ctrl+D 文书 · Ctrl+Enter 结束检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="168" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="162" />
         <source>Officers: %1</source>
         <translation>执法人员：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="176" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="170" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="184" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="178" />
         <source>Checked %1/%2 · %3 not conforming</source>
         <translation>已检查 %1/%2 · 不符合 %3 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="198" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="192" />
         <source>Method: %1</source>
         <translation>检查方式：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="199" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="193" />
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="201" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="195" />
         <source>Major hazard criterion: %1</source>
         <translation>重大隐患判定标准：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="255" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="249" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="263" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="257" />
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="271" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="265" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="294" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="288" />
         <source>Checked %1 of %2 items; %3 hazard(s) found.</source>
         <translation>共检查 %2 项中的 %1 项，发现隐患 %3 项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="314" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="308" />
         <source>%n item(s) not checked yet. Finish anyway?</source>
         <translation><numerusform>还有 %n 项未检查，仍要结束检查吗？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection_walker.py" line="323" />
+        <location filename="../../fieldapp/ui/inspection_walker.py" line="317" />
         <source>Inspection completed</source>
         <translation>检查已结束</translation>
     </message>
@@ -1622,54 +1647,148 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="53" />
+        <location filename="../../fieldapp/ui/main_window.py" line="54" />
         <source>fieldapp — Work-safety field inspection</source>
         <translation>fieldapp — 安全生产现场执法检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="60" />
+        <location filename="../../fieldapp/ui/main_window.py" line="61" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="60" />
+        <location filename="../../fieldapp/ui/main_window.py" line="61" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="95" />
+        <location filename="../../fieldapp/ui/main_window.py" line="96" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NewEnterpriseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="42" />
+        <source>New enterprise</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="49" />
+        <source>An enterprise met on site that is not in the registry. It goes to the office with the next sync, which merges it with the registry's record of it.</source>
+        <translation>登记现场发现、名录中没有的单位。下次同步时报送中心端，中心端名录中有同一单位时将自动合并或由中心端人工关联。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="60" />
+        <source>18 characters, on the business licence</source>
+        <translation>18 位，见营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="61" />
+        <source>No USCC (e.g. an unlicensed workshop)</source>
+        <translation>无统一社会信用代码（如无照经营）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="63" />
+        <source>Legal representative, or the person running the site</source>
+        <translation>法定代表人，或实际经营者</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="79" />
+        <source>Name *</source>
+        <translation>单位名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="80" />
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="82" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="83" />
+        <source>Address *</source>
+        <translation>地址 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="84" />
+        <source>Township</source>
+        <translation>乡镇街道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="85" />
+        <source>Industry</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="95" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="96" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="119" />
+        <source>Legal representative / operator *</source>
+        <translation>法定代表人/经营者 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="120" />
+        <source>Legal representative / operator</source>
+        <translation>法定代表人/经营者</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="135" />
+        <source>Enter the USCC, or tick “No USCC” for a site that has none.</source>
+        <translation>请填写统一社会信用代码；没有代码的单位请勾选“无统一社会信用代码”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="152" />
+        <source>Registered %1</source>
+        <translation>已登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="175" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="187" />
+        <source>The new enterprise is not registered yet.</source>
+        <translation>新增单位尚未登记。</translation>
     </message>
 </context>
 <context>
@@ -1713,97 +1832,97 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>PhotoAnnotator</name>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="284" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="283" />
         <source>Annotate photo</source>
         <translation>标注照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="294" />
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="294" />
         <source>Circle</source>
         <translation>圈注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="295" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="294" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="307" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="306" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="307" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="306" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="308" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="307" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="320" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="319" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="321" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="320" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="325" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="324" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="326" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="325" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="335" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="334" />
         <source>The marks are kept beside the photo; the photo itself (the evidence) is not changed.</source>
         <translation>标注单独保存，照片原件（证据）不会被修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="358" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="357" />
         <source>Arrow: drag from where the arrow starts to what it points at.</source>
         <translation>箭头：从箭尾拖到要指出的部位。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="359" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="358" />
         <source>Circle: drag across the part to circle.</source>
         <translation>圈注：在要圈出的部位上斜向拖动。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="360" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="359" />
         <source>Text: tap where the label goes, then type it.</source>
         <translation>文字：点击文字要放的位置，再输入内容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="367" />
         <source>Text label</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="368" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="367" />
         <source>Text shown on the photo:</source>
         <translation>显示在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="392" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="391" />
         <source>Annotations saved</source>
         <translation>标注已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/photo_annotator.py" line="401" />
+        <location filename="../../fieldapp/ui/photo_annotator.py" line="400" />
         <source>Discard the marks drawn on this photo?</source>
         <translation>放弃在这张照片上所做的标注吗？</translation>
     </message>
@@ -1811,37 +1930,37 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="100" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="99" />
         <source>Refusal to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="103" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="102" />
         <source>The enterprise's representative refuses to sign. Record the reason and a witness; both are printed on the notice.</source>
         <translation>被检查单位负责人拒绝签字。请记录拒签理由和见证人，二者都将打印在文书上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="113" />
         <source>Name (and unit) of the witness</source>
         <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
         <source>Reason:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="116" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="115" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="119" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="121" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="120" />
         <source>Record refusal</source>
         <translation>记录拒签</translation>
     </message>
@@ -2126,32 +2245,32 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignerRow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="153" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="152" />
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="159" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="158" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="165" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="164" />
         <source>Refuses…</source>
         <translation>拒签…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="171" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="170" />
         <source>✓ signed</source>
         <translation>✓ 已签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="174" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="173" />
         <source>refused (witness: %1)</source>
         <translation>拒签（见证人：%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="177" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="176" />
         <source>not signed (wet ink)</source>
         <translation>未签名（打印后手签）</translation>
     </message>
@@ -2514,42 +2633,82 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>VerifyResultDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="62" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="61" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="67" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="66" />
         <source>✓ Genuine and valid</source>
         <translation>✓ 文书真实有效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="67" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="66" />
         <source>✗ Not valid</source>
         <translation>✗ 核验未通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="77" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="76" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
 </context>
 <context>
+    <name>enterprise_detail</name>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="65" />
+        <source>Save this code anyway?</source>
+        <translation>仍要保存该代码吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="70" />
+        <source>Open that enterprise? (The changes here are not saved.)</source>
+        <translation>是否打开该单位？（本页的修改将不保存）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="73" />
+        <source>Internal error: %1
+The details were written to fieldapp.log in the data directory.</source>
+        <translation>内部错误：%1
+详细信息已写入数据目录中的 fieldapp.log，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>util</name>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="37" />
+        <location filename="../../fieldapp/ui/util.py" line="38" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="41" />
+        <location filename="../../fieldapp/ui/util.py" line="42" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/util.py" line="45" />
+        <location filename="../../fieldapp/ui/util.py" line="46" />
         <source>Please confirm</source>
         <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="54" />
+        <source>Unsaved changes</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="56" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="57" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="58" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
