@@ -46,6 +46,9 @@ class NewEnterpriseDialog(QDialog):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(util.scroll_form(body), 1)
+        heading = QLabel(self.tr("New enterprise"))
+        heading.setObjectName("detailTitle")
+        layout.addWidget(heading)
         intro = QLabel(self.tr("An enterprise met on site that is not in the registry. It goes to the office with "
                                "the next sync, which merges it with the registry's record of it."))
         intro.setObjectName("hint")

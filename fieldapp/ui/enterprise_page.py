@@ -168,7 +168,6 @@ class EnterpriseListView(QWidget):
         empty_layout = QVBoxLayout(self.empty)
         self.empty_label = util.empty_state("")
         self.register_button = util.button("", primary=True)
-        self.register_button.setObjectName("registerSearched")
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignHCenter)

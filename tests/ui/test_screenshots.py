@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-VIEWS = ("home", "enterprises", "enterprise-detail", "inspection", "finding", "photo-annotation", "hazards",
+VIEWS = ("home", "enterprises", "enterprise-detail", "enterprise-not-found", "enterprise-new", "inspection", "finding", "photo-annotation", "hazards",
          "document-preview", "signature-pad", "document-issued", "documents", "statistics", "sync",
          "sync-central", "settings")
 
