@@ -251,6 +251,8 @@ def enterprises_show(obj: Context, ref: str, as_json: bool) -> None:
             value = d.get(key)
             if key == "tags":
                 value = "、".join(d["tags"])
+            if key == "uscc" and not value:
+                value = ent.NO_USCC_ZH
             click.echo(f"{f.zh}: {'' if value is None else value}")
         if d["uscc_warning"]:
             click.echo(f"warning: {d['uscc_warning']}")

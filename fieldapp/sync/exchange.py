@@ -302,12 +302,6 @@ def _apply(ws: Workspace, reader: bundle.Reader, header: envelope.Header, sender
     base, upto = int(m.get("base_seq", 0)), int(m.get("upto_seq", 0))
     if upto <= int(sender["received_seq"]) and not pin:
         result.status = "nothing_new"
-        # It has no changes of its own, but it still says how far it applied ours: without this, a peer
-        # with nothing to send could never confirm our last bundle, and ours would never be "all synced".
-        acked = int((m.get("acks") or {}).get("received_seq", 0))
-        if acked > int(sender["acked_seq"]):
-            with store.transaction():
-                store.conn.execute("UPDATE sync_peers SET acked_seq = ? WHERE peer_id = ?", (acked, sender["peer_id"]))
         return result
     stores = {"evidence": data_store(ws.data_dir, "evidence"), "documents": data_store(ws.data_dir, "documents")}
     durable_each = not hasattr(os, "sync")
