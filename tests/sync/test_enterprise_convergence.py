@@ -35,9 +35,11 @@ visit = st.tuples(st.just("visit"), st.sampled_from(DEVICES), st.integers(0, 20)
 link = st.tuples(st.just("link"), st.integers(0, 20), st.integers(0, SITES - 1))
 full_sync = st.tuples(st.just("sync"), st.sampled_from(DEVICES))  # a whole round, in order
 deliver = st.tuples(st.just("deliver"), st.sampled_from(NODES), st.integers(0, 10), st.booleans())
+edit = st.tuples(st.just("edit"), st.sampled_from(NODES), st.integers(0, 20), st.sampled_from(["phone", "principal"]),
+                 st.sampled_from(["甲", "乙", "13800000001"]))
 # Repeated branches weigh the draw towards what makes merges happen (registrations, links, rounds).
 op = st.one_of(
-    register, register, visit, visit, link, link, full_sync, full_sync, deliver, deliver,
+    register, register, visit, visit, link, link, full_sync, full_sync, deliver, deliver, edit,
     st.tuples(st.just("import"), st.integers(0, SITES - 1)),
     st.tuples(st.just("export"), st.sampled_from(DEVICES), st.booleans()),
 )
@@ -100,6 +102,11 @@ def test_on_site_enterprises_merge_with_the_registry_and_converge(tmp_path_facto
                 if mine:
                     target = enterprises.find(nodes[device].store, mine[j % len(mine)])["id"]
                     visits[device].append(record_visit(nodes[device], target, issue))
+            elif kind == "edit":  # concurrent edits of records that may be united meanwhile
+                _, node, j, column, value = step
+                known = [eid for _, eid in registered if nodes[node].store.get("enterprises", eid)]
+                if known:
+                    service.update_enterprise(nodes[node], known[j % len(known)], {column: value})
             elif kind == "import":
                 import_site(net.central, root, step[1])
             elif kind == "link":
