@@ -42,6 +42,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         for kind, queries in QUERIES.items():
             ours: list[float] = []
             like: list[float] = []
+            listed: list[float] = []  # what the enterprise list does: a page of 200 and the true count
             for _ in range(3 if quick else 8):
                 for q in queries:
                     t = time.perf_counter()
@@ -50,9 +51,15 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                     t = time.perf_counter()
                     search.like_scan(store.conn, q)
                     like.append(time.perf_counter() - t)
-            ms, like_ms = p95(ours) * 1000, p95(like) * 1000
+                    t = time.perf_counter()
+                    if len(search.search(store.conn, q, limit=200)) >= 200:
+                        search.count(store.conn, q)
+                    listed.append(time.perf_counter() - t)
+            ms, like_ms, list_ms = p95(ours) * 1000, p95(like) * 1000, p95(listed) * 1000
             rows.append({"benchmark": f"search p95, {kind} ({n} enterprises)",
-                         "result": f"{ms:.1f} ms (LIKE scan {like_ms:.1f} ms)", "target": "< 20 ms", "ok": ms < 20})
+                         "result": f"{ms:.1f} ms (LIKE scan {like_ms:.1f} ms; list page of 200 with the true count "
+                                   f"{list_ms:.1f} ms)", "target": "< 20 ms (list < 100 ms)",
+                         "ok": ms < 20 and list_ms < 100})
         csv_path = Path(tmp) / "registry.csv"
         with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)

@@ -254,12 +254,49 @@ def enterprises_show(obj: Context, ref: str, as_json: bool) -> None:
             value = d.get(key)
             if key == "tags":
                 value = "、".join(d["tags"])
+            if key == "uscc" and not value:
+                value = ent.NO_USCC_ZH
             click.echo(f"{f.zh}: {'' if value is None else value}")
         if d["uscc_warning"]:
             click.echo(f"warning: {d['uscc_warning']}")
         click.echo(f"inspections: {len(d['inspections'])}, open findings: {len(d['open_findings'])}")
 
     emit(data, as_json, human)
+
+
+@enterprises.command("add")
+@click.option("--name", required=True, help="单位名称, as on the sign or licence.")
+@click.option("--address", required=True, help="地址 of the site.")
+@click.option("--uscc", default=None, help="统一社会信用代码; leave out when the site has none (无照经营).")
+@click.option("--township", default=None, help="乡镇街道 (created when new).")
+@click.option("--industry", default=None, help="行业类别, e.g. 轻工 or 小餐饮.")
+@click.option("--legal-representative", "legal_representative", default=None,
+              help="法定代表人 or 经营者 (required without a USCC).")
+@click.option("--phone", default=None, help="联系电话.")
+@click.option("--accept-check-character", "confirm_uscc", is_flag=True,
+              help="Keep a USCC whose check character is wrong (some early codes are legal yet fail it).")
+@json_option
+@click.pass_obj
+def enterprises_add(obj: Context, name: str, address: str, uscc: str | None, township: str | None,
+                    industry: str | None, legal_representative: str | None, phone: str | None, confirm_uscc: bool,
+                    as_json: bool) -> None:
+    """Register an enterprise found on site; it syncs to the office like any other record.
+
+    Example: fieldapp enterprises add --name 老王五金加工作坊 --address 拳铺镇后营村18号 --legal-representative 王立新
+    """
+    from fieldapp.models.enterprises import NO_USCC_ZH
+    from fieldapp.services import enterprises as service
+
+    row = service.add_enterprise(obj.ws, {
+        "name": name, "address": address, "uscc": uscc, "township": township, "industry": industry,
+        "legal_representative": legal_representative, "phone": phone}, confirm_uscc=confirm_uscc)
+
+    def human(r: dict[str, Any]) -> None:
+        click.echo(f"Registered {r['name']} ({r['uscc'] or NO_USCC_ZH}), id {r['id']}")
+        if r["uscc_warning"]:
+            click.echo(f"warning: {r['uscc_warning']}")
+
+    emit(row, as_json, human)
 
 
 # -- inspections & findings --------------------------------------------------------------------
@@ -753,6 +790,28 @@ def central_conflicts(obj: Context, show_all: bool, reverse_id: str | None, acce
     emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("table_name", "Table"), ("label", "Record"),
                                             ("field", "Field"), ("kept_value", "Kept"), ("lost_value", "Lost"),
                                             ("resolution", "Resolution")]))
+
+
+@central.command("link-enterprise")
+@click.argument("device_record")
+@click.argument("office_record")
+@json_option
+@click.pass_obj
+def central_link_enterprise(obj: Context, device_record: str, office_record: str, as_json: bool) -> None:
+    """Make an enterprise registered on site and the registry's record of it one enterprise.
+
+    DEVICE_RECORD and OFFICE_RECORD are ids (or USCCs). Every inspection, hazard and document of both
+    moves to the one that remains; devices follow with their next bundle. Recorded in the audit log.
+
+    Example: fieldapp central link-enterprise 019a... 91350100M000100Y43
+    """
+    from fieldapp.services import enterprises as service
+
+    data = service.link_enterprises(obj.ws, device_record, office_record)
+    emit(data, as_json, lambda d: click.echo(
+        f"Linked: {d['name']} ({d['survivor']}) remains; {d['merged']} merged into it "
+        f"({d['records']['inspections']} inspection(s), {d['records']['findings']} hazard(s), "
+        f"{d['records']['documents']} document(s))"))
 
 
 @central.command("assign")

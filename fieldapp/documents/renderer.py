@@ -499,7 +499,7 @@ class _Builder:
         out = [
             *self.header(),
             self.labelled("被检查单位：", e.name),
-            self.labelled("统一社会信用代码：", e.uscc),
+            self.labelled("统一社会信用代码：", e.uscc or "无"),
             self.labelled("地址：", e.address),
             self.labelled("法定代表人（负责人）：", f"{e.responsible_person}　　职务：{e.position}　　联系电话：{e.phone}"),
             self.labelled("检查场所：", d.place),

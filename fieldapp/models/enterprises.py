@@ -51,6 +51,10 @@ FIELDS: tuple[Field, ...] = (
 )
 FIELD_BY_COLUMN = {f.column: f for f in FIELDS}
 REQUIRED = ("name", "uscc")
+# A site without any licence (无照经营, many 三小场所) has no code and is still inspected (domain.md §4):
+# it is recorded by name, operator (经营者, kept as the legal representative) and address.
+NO_USCC_ZH = "无统一社会信用代码"
+NO_USCC_REQUIRED = ("legal_representative", "address")
 
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "0", ""}
@@ -68,6 +72,17 @@ class FieldError(ValidationError):
         self.column = column
 
 
+class DuplicateUscc(FieldError):
+    """The code is already held by another enterprise: names it, so the user can open that one instead."""
+
+    def __init__(self, code: str, existing: Row) -> None:
+        super().__init__("uscc", f"USCC {code} already belongs to {existing['name']}",
+                         f"统一社会信用代码 {code} 已登记为“{existing['name']}”")
+        self.code = code
+        self.existing_id = str(existing["id"])
+        self.existing_name = str(existing["name"])
+
+
 def _bool(column: str, raw: str) -> int:
     text = raw.strip().lower()
     if text in TRUE_WORDS:
@@ -77,13 +92,26 @@ def _bool(column: str, raw: str) -> int:
     raise FieldError(column, f"'{raw}' is not yes/no (是/否)", f"“{raw}”不是“是/否”")
 
 
-def clean(raw: Mapping[str, str | None]) -> Cleaned:
-    """Validate one registry record given as text by column name; raises FieldError."""
+def clean(raw: Mapping[str, str | None], *, allow_no_uscc: bool = False) -> Cleaned:
+    """Validate one registry record given as text by column name; raises FieldError.
+
+    With allow_no_uscc (a record made or edited by hand, never a registry import) the code may be left
+    empty; the operator and the address are then required instead.
+    """
     out: dict[str, Any] = {}
     warning = None
+    no_code = allow_no_uscc and not str(raw.get("uscc") or "").strip()
     for f in FIELDS:
         value = raw.get(f.column)
         text = "" if value is None else str(value).strip()
+        if no_code and f.column == "uscc":
+            out["uscc"], out["uscc_check_ok"] = None, 1
+            continue
+        if no_code and f.column in NO_USCC_REQUIRED and not text:
+            what = "法定代表人/经营者" if f.column == "legal_representative" else f.zh
+            en = "the legal representative or operator" if f.column == "legal_representative" else "the address"
+            raise FieldError(f.column, f"{en} is required when there is no USCC",
+                             f"没有统一社会信用代码时，{what}不能为空")
         if f.column in REQUIRED and not text:
             raise FieldError(f.column, f"{f.zh} ({f.column}) is required", f"{f.zh}不能为空")
         if f.column == "uscc":
@@ -176,19 +204,31 @@ def _next_search_key(store: Store) -> int:
     return int(store.scalar("SELECT coalesce(max(search_key), 0) + 1 FROM enterprises"))
 
 
-def create(store: Store, values: Mapping[str, Any]) -> Row:
-    cleaned = clean({k: None if v is None else str(v) for k, v in values.items()})
+def holder_of(store: Store, code: str | None, *, other_than: str | None = None) -> Row | None:
+    """The enterprise that holds this USCC (None for no code, or when only `other_than` holds it)."""
+    if not code:
+        return None
+    rows = store.query("SELECT id, name, uscc FROM enterprises WHERE uscc = ? AND id IS NOT ?", (code, other_than))
+    return rows[0] if rows else None
+
+
+def create(store: Store, values: Mapping[str, Any], *, allow_no_uscc: bool = False) -> Row:
+    cleaned = clean({k: None if v is None else str(v) for k, v in values.items()}, allow_no_uscc=allow_no_uscc)
     with store.transaction():
-        if store.scalar("SELECT 1 FROM enterprises WHERE uscc = ?", (cleaned.values["uscc"],)):
-            raise ValidationError(f"an enterprise with USCC {cleaned.values['uscc']} already exists",
-                                  f"统一社会信用代码 {cleaned.values['uscc']} 的单位已存在")
+        existing = holder_of(store, cleaned.values["uscc"])
+        if existing is not None:
+            raise DuplicateUscc(cleaned.values["uscc"], existing)
         row = resolve_areas(store, cleaned.values)
         row["search_key"] = _next_search_key(store)
         return store.insert("enterprises", row, audit=None)
 
 
 def update(store: Store, enterprise_id: str, changes: Mapping[str, Any]) -> Row:
-    """Edit registry fields in the field; unchanged fields keep their clocks (field-level merge)."""
+    """Edit registry fields in the field; unchanged fields keep their clocks (field-level merge).
+
+    The USCC may be left empty (a site without a licence), then the operator and address are required;
+    a code that another enterprise holds raises DuplicateUscc naming it.
+    """
     current = get(store, enterprise_id)
     merged = {f.column: current.get(f.column) for f in FIELDS}
     merged["tags"] = "、".join(search.tags_of(current))
@@ -196,12 +236,15 @@ def update(store: Store, enterprise_id: str, changes: Mapping[str, Any]) -> Row:
         merged.pop(key, None)
     merged.update({k: v for k, v in changes.items()})
     cleaned = clean({k: None if v is None else (str(v) if not isinstance(v, list) else "、".join(v))
-                     for k, v in merged.items()})
+                     for k, v in merged.items()}, allow_no_uscc=True)
     values = {k: v for k, v in cleaned.values.items()}
     for f in FIELDS:
         if f.column not in values and f.column not in ("township", "grid") and f.column in changes:
             values[f.column] = None
     with store.transaction():
+        existing = holder_of(store, values.get("uscc"), other_than=enterprise_id)
+        if existing is not None:
+            raise DuplicateUscc(values["uscc"], existing)
         values = resolve_areas(store, {**values, **{k: changes[k] for k in ("township", "grid") if k in changes}})
         return store.update("enterprises", enterprise_id, values, audit=None)
 
@@ -214,8 +257,18 @@ def get(store: Store, enterprise_id: str) -> Row:
 
 
 def find(store: Store, ref: str) -> Row:
-    """Look an enterprise up by id or USCC (what a user types on the command line)."""
+    """Look an enterprise up by id or USCC (what a user types on the command line).
+
+    The id of a record merged into another (sync: same USCC, or linked by the office) finds the survivor.
+    """
     row = store.get("enterprises", ref)
+    if row:
+        return row
+    target, seen = ref, set()
+    while target not in seen:
+        seen.add(target)
+        target = store.scalar("SELECT target_id FROM sync_aliases WHERE alias_id = ?", (target,)) or target
+    row = store.get("enterprises", target) if target != ref else None
     if row:
         return row
     try:
@@ -318,5 +371,6 @@ def display(row: Mapping[str, Any], townships: Mapping[str, str] | None = None) 
         out["township"] = townships.get(row.get("township_id") or "", "")
     for k in ("search_key", "field_hlc"):
         out.pop(k, None)
-    out["uscc_warning"] = None if row.get("uscc_check_ok", 1) else uscc_mod.parse(row["uscc"]).warning
+    out["uscc_warning"] = None if row.get("uscc_check_ok", 1) or not row.get("uscc") \
+        else uscc_mod.parse(row["uscc"]).warning
     return out

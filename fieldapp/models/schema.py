@@ -469,6 +469,34 @@ def m009_sync(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE INDEX ix_{table}_owner ON {table}(owner_device, seq)")
 
 
+def m010_on_site_enterprises(conn: sqlite3.Connection) -> None:
+    """An enterprise registered on site may have no USCC (无照经营); a merge travels as a tombstone.
+
+    SQLite cannot drop a NOT NULL with ALTER TABLE, and rebuilding `enterprises` would trip the foreign
+    keys of every inspection, finding and document pointing at it. Removing a NOT NULL does not change
+    how rows are stored, so the documented writable_schema procedure (sqlite.org/lang_altertable.html,
+    "other kinds of table schema changes") edits the declaration in place; UNIQUE still holds, and SQLite
+    lets any number of rows share a NULL.
+    """
+    old = "uscc TEXT NOT NULL UNIQUE"
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'enterprises'").fetchone()[0]
+    if old not in sql:
+        raise RuntimeError("unexpected enterprises table: cannot make the USCC optional")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'enterprises'",
+                     (sql.replace(old, "uscc TEXT UNIQUE"),))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    problems = conn.execute("PRAGMA integrity_check").fetchall()
+    if [tuple(p) for p in problems] != [("ok",)]:
+        raise RuntimeError(f"integrity check failed after making the USCC optional: {problems[:3]}")
+    # "merged into": the survivor of two records of one thing (same USCC, or linked by the office).
+    conn.execute("ALTER TABLE tombstones ADD COLUMN merged_into TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("registry", m001_registry),
     ("enterprise_search", m002_enterprise_search),
@@ -479,4 +507,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("evidence", m007_evidence),
     ("device_keys", m008_device_keys),
     ("sync", m009_sync),
+    ("on_site_enterprises", m010_on_site_enterprises),
 ]

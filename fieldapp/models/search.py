@@ -256,6 +256,53 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 50,
     return list(found.values())
 
 
+def count(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None) -> int:
+    """How many enterprises `search` finds with no limit (the UI's 找到 N 家), counted by index.
+
+    The text tiers are one FTS query with OR (the name-prefix and "^" pinyin tiers are subsets of it), so
+    they count without a union; USCC-prefix matches are added by inclusion–exclusion, the overlap counted
+    from the smaller side, so a query such as "91" that matches every code of 100 000 stays fast.
+    """
+    filters = filters or Filters()
+    where, fparams = filters.sql()
+    text = unicodedata.normalize("NFKC", query).strip()
+    chars = _chars(text)
+    if not chars:
+        return 0
+    terms = [f"name_chars : {_phrase(chars)}", f"other_chars : {_phrase(chars)}"]
+    if text.isascii() and text.isalpha():
+        prefix = "".join(c for c in chars if c.isascii())[:PY_TOKEN_MAX]
+        terms += [f"py_initials : \"{prefix}\" *", f"py_full : \"{prefix}\" *"]
+    match = " OR ".join(f"({t})" for t in terms)
+    fts = "enterprise_search s JOIN enterprises e ON e.search_key = s.rowid WHERE enterprise_search MATCH ?"
+
+    def scalar(sql: str, params: Sequence[Any]) -> int:
+        return int(conn.execute(sql, tuple(params)).fetchone()[0])
+
+    if where == "1":
+        total = scalar("SELECT count(*) FROM enterprise_search WHERE enterprise_search MATCH ?", (match,))
+    else:
+        total = scalar(f"SELECT count(*) FROM {fts} AND {where}", (match, *fparams))
+    code = uscc_mod.normalise(text)
+    if uscc_mod.looks_like_prefix(text):
+        codes = f"e.uscc >= ? AND e.uscc < ? AND {where}"
+        by_code = scalar(f"SELECT count(*) FROM enterprises e WHERE {codes}", (code, code + "~", *fparams))
+        if by_code and total:
+            if by_code <= total:
+                both = scalar(f"SELECT count(*) FROM enterprises e WHERE {codes} AND e.search_key IN"
+                              " (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?)",
+                              (code, code + "~", *fparams, match))
+            else:
+                both = scalar(f"SELECT count(*) FROM {fts} AND {codes}", (match, code, code + "~", *fparams))
+            total -= both
+        total += by_code
+    elif len(code) == uscc_mod.LENGTH:
+        total += scalar(f"SELECT count(*) FROM enterprises e WHERE e.uscc = ? AND {where} AND e.search_key NOT IN"
+                        " (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?)",
+                        (code, *fparams, match))
+    return total
+
+
 def like_scan(conn: sqlite3.Connection, query: str) -> list[str]:
     """The naive baseline the benchmark compares against: every match, to be ranked afterwards."""
     return [r[0] for r in conn.execute(

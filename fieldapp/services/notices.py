@@ -189,7 +189,7 @@ def build(ws: Workspace, doc: Row, *, number: str, issued_on: date, signatures: 
         "authority": c.Authority(name=settings.get(store, "issuing_unit"),
                                  seal_text=settings.get(store, "seal_text")),
         "number": number,
-        "enterprise": c.Enterprise(name=enterprise["name"], uscc=enterprise["uscc"],
+        "enterprise": c.Enterprise(name=enterprise["name"], uscc=enterprise["uscc"] or "",
                                    address=enterprise.get("address") or "",
                                    responsible_person=inspection.get("representative")
                                    or enterprise.get("principal") or enterprise.get("legal_representative") or "",

@@ -61,9 +61,12 @@ def _officer(ws: Workspace, ref: dict[str, Any]) -> str:
 
 
 def _enterprise(ws: Workspace, ref: dict[str, Any]) -> str:
+    if ref.get("id") and ws.store.get("enterprises", str(ref["id"])):
+        return str(ref["id"])  # e.g. a site registered without a USCC
     code = ref.get("uscc")
     if not code:
-        raise _bad("enterprise.uscc is required", "缺少被检查单位的统一社会信用代码")
+        raise _bad("enterprise.uscc (or the id of a registered enterprise) is required",
+                   "缺少被检查单位的统一社会信用代码（或已登记单位的编号）")
     found = ws.store.query("SELECT id FROM enterprises WHERE uscc = ?", (uscc_mod.parse(str(code)).code,))
     if found:
         return str(found[0]["id"])

@@ -23,7 +23,8 @@ from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Row, Store
 from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.sync import bundle, envelope, identity, naming
-from fieldapp.sync.merge import OWNED_TABLES_SET, REGISTRY_TABLES, TABLE_ORDER, Applier
+from fieldapp.sync.applier import Applier
+from fieldapp.sync.merge import OWNED_TABLES_SET, REGISTRY_TABLES, TABLE_ORDER
 from fieldapp.sync.naming import BUNDLE_SUFFIX
 from fieldapp.workspace import Workspace
 

@@ -23,8 +23,8 @@ from fieldapp.models import demo, numbering, settings
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Store
 from fieldapp.sync import bundle, envelope, identity
+from fieldapp.sync.applier import Applier
 from fieldapp.sync.exchange import _rows
-from fieldapp.sync.merge import Applier
 from fieldapp.workspace import Workspace
 
 ENROL_TABLES = ("townships", "grids", "inspectors", "enterprises", "checklist_templates", "device_keys",
@@ -118,7 +118,8 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
             numbering.assign_block(store, doc_type=doc_type, year=year, first=first, last=last, device_id=device_id)
             blocks.append({"doc_type": doc_type, "year": year, "first": first, "last": last})
         # The enrolment file carries everything up to now: the first bundle starts after it.
-        store.conn.execute("UPDATE sync_peers SET acked_seq = ? WHERE peer_id = ?", (store.seq, device_id))
+        covered = store.seq
+        store.conn.execute("UPDATE sync_peers SET acked_seq = ? WHERE peer_id = ?", (covered, device_id))
     keys = identity.signing_keys(ws)
     ca = identity.office_ca(ws)
     manifest = {
@@ -127,6 +128,9 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
         "central": identity.public_identity(ws, identity.meta(store, "device_name") or "").as_dict(),
         "ca_pem": ca.certificate_pem.decode("ascii"),
         "settings": {k: settings.get(store, k) for k in SHARED_SETTINGS},
+        # How far the file carries the office's changes: the device starts its received_seq there, so it
+        # acknowledges the office's first bundle (which starts at the same point).
+        "upto_seq": covered,
         "created_at": utc_now(),
     }
     with identity.scratch_file(ws) as inner:
@@ -178,9 +182,10 @@ def enroll(ws: Workspace, path: Path) -> dict[str, Any]:
                                    ("enrol_token", str(m["enrol_token"])), ("ca_pem", str(m["ca_pem"]))):
                     identity.set_meta(store, key, value)
                 store.conn.execute(
-                    "INSERT INTO sync_peers (peer_id, role, name, status, ed25519_public, x25519_public, created_at)"
-                    " VALUES (?, 'central', ?, 'active', ?, ?, ?)",
-                    (central["node_id"], central["name"], central["ed25519"], central["x25519"], utc_now()))
+                    "INSERT INTO sync_peers (peer_id, role, name, status, ed25519_public, x25519_public, received_seq,"
+                    " created_at) VALUES (?, 'central', ?, 'active', ?, ?, ?, ?)",
+                    (central["node_id"], central["name"], central["ed25519"], central["x25519"],
+                     int(m.get("upto_seq") or 0), utc_now()))
                 for key, value in (m.get("settings") or {}).items():
                     if key in settings.DEFAULTS:
                         store.conn.execute(

@@ -45,18 +45,28 @@ class EnterpriseTableModel(FlatTableModel):
         self._townships = areas.township_names(self.store)
         if self.query:
             self.rows = search.search(self.store.conn, self.query, limit=PAGE, filters=self.filters)
-            self.total = len(self.rows)
+            # Counted only when the first page is full: a rarer query is its own count.
+            full = len(self.rows) >= PAGE
+            self.total = search.count(self.store.conn, self.query, filters=self.filters) if full else len(self.rows)
         else:
             self.rows = enterprises.page(self.store, 0, PAGE, self.filters)
             self.total = enterprises.count(self.store, self.filters)
         self.endResetModel()
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.query and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        more = enterprises.page(self.store, len(self.rows), PAGE, self.filters)
+        """The next page when the list is scrolled to its end (QAbstractItemView asks by itself)."""
+        if self.query:
+            # Ranked search has no offset: ask for one page more and append what is not shown yet.
+            shown = {r["id"] for r in self.rows}
+            found = search.search(self.store.conn, self.query, limit=len(self.rows) + PAGE, filters=self.filters)
+            more = [r for r in found if r["id"] not in shown]
+        else:
+            more = enterprises.page(self.store, len(self.rows), PAGE, self.filters)
         if not more:
+            self.total = len(self.rows)  # the registry changed meanwhile: stop asking
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
@@ -80,9 +90,13 @@ class EnterpriseTableModel(FlatTableModel):
                 return self._townships.get(row.get("township_id") or "", "")
             if column == "uscc" and row.get("uscc") and not row.get("uscc_check_ok", 1):
                 return f"{row['uscc']} ⚠"  # seen without hovering (the summary below the list says why)
+            if column == "uscc" and not row.get("uscc"):
+                return enterprises.NO_USCC_ZH
             return row.get(column) or ""
         if role == Qt.ItemDataRole.ForegroundRole and column == "uscc" and not row.get("uscc_check_ok", 1):
             return QBrush(QColor("#b45309"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "uscc" and not row.get("uscc"):
+            return QBrush(QColor("#6b7280"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "uscc" and not row.get("uscc_check_ok", 1):
             return self.tr("The check character of this code is wrong; please verify it")
         if role == Qt.ItemDataRole.UserRole:

@@ -1,8 +1,11 @@
-"""企业: the registry with search-as-you-type and filters, a summary pane, and the editable detail page."""
+"""企业: the registry with search-as-you-type and filters, a summary pane, and the editable detail page.
+
+新增单位 registers an enterprise met on site that the registry lacks (the button beside the search box, and
+the offer shown when a search finds nothing, with the searched text as its name). A search shows its true
+number of matches and loads the next page when the list is scrolled to its end.
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,51 +13,24 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QStackedWidget,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.models import (
-    areas,
-    documents,
-    enterprises,
-    findings,
-    inspections,
-    lifecycle,
-    numbering,
-    search,
-    taxonomy,
-)
+from fieldapp.models import areas, enterprises, findings, inspections, lifecycle, search, taxonomy
 from fieldapp.models import uscc as uscc_mod
 from fieldapp.ui import util
+from fieldapp.ui.enterprise_detail import EnterpriseDetailView
 from fieldapp.ui.enterprise_model import EnterpriseTableModel
-from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
+from fieldapp.ui.enterprise_new import NewEnterpriseDialog
+from fieldapp.ui.table_view import make_table  # the other pages import it from here too
 from fieldapp.ui.tasks import AppContext
 
 SEARCH_DEBOUNCE_MS = 120
-
-
-def make_table(model: Any, stretch: int = 0) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(40)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    return table
 
 
 class EnterpriseSummary(QWidget):
@@ -75,7 +51,7 @@ class EnterpriseSummary(QWidget):
         outer.addLayout(self.form)
         self.labels: dict[str, QLabel] = {}
         names = {
-            "uscc": self.tr("USCC"), "legal_representative": self.tr("Legal representative"),
+            "uscc": self.tr("USCC"), "legal_representative": self.tr("Legal representative / operator"),
             "principal": self.tr("Principal"), "phone": self.tr("Phone"), "address": self.tr("Address"),
             "township": self.tr("Township"), "industry": self.tr("Industry"), "tags": self.tr("Special hazards"),
             "risk_level": self.tr("Risk level"), "employees": self.tr("Employees"), "status": self.tr("Business status"),
@@ -122,6 +98,8 @@ class EnterpriseSummary(QWidget):
             value = row.get(key)
             if key == "industry" and row.get("sub_sector"):
                 value = f"{value}（{row['sub_sector']}）"
+            if key == "uscc" and not value:
+                value = enterprises.NO_USCC_ZH
             self.labels[key].setText("" if value is None else str(value))
         self.labels["tags"].setText("、".join(row["tags"]))
         history = inspections.list_inspections(store, enterprise_id=enterprise_id)
@@ -135,8 +113,8 @@ class EnterpriseSummary(QWidget):
         if overdue:
             text += self.tr(", %n overdue", "", overdue)
         self.labels["open"].setText(text)
-        parsed = uscc_mod.parse(row["uscc"])
-        self.warning.setText("⚠ " + (parsed.warning_zh or "") if not parsed.check_ok else "")
+        parsed = uscc_mod.parse(row["uscc"]) if row.get("uscc") else None
+        self.warning.setText("⚠ " + (parsed.warning_zh or "") if parsed and not parsed.check_ok else "")
 
 
 class EnterpriseListView(QWidget):
@@ -149,6 +127,10 @@ class EnterpriseListView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(util.TOUCH)
         self.count_label = QLabel()
+        self.count_label.setObjectName("searchCount")
+        self.new_button = util.button(self.tr("New enterprise"))
+        self.new_button.setObjectName("newEnterprise")
+        self.new_button.setToolTip(self.tr("Register an enterprise met on site that is not in the registry"))
 
         self.township = QComboBox()
         self.industry = QComboBox()
@@ -181,6 +163,19 @@ class EnterpriseListView(QWidget):
         for col, width in ((1, 190), (2, 90), (3, 100), (4, 70), (5, 100)):
             self.table.setColumnWidth(col, width)
 
+        # A search that finds nothing offers to register the searched name (a workshop met on site).
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        self.empty_label = util.empty_state("")
+        self.register_button = util.button("", primary=True)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
+
         self.summary = EnterpriseSummary(ctx)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -188,13 +183,14 @@ class EnterpriseListView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.new_button)
         left_layout.addLayout(bar)
         filters = QHBoxLayout()
         for w in (self.township, self.industry, self.risk, self.tag):
             filters.addWidget(w, 1)
         filters.addWidget(self.open_only)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.results)
         splitter = util.side_by_side(left, self.summary, (3, 2), (760, 420))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -245,9 +241,17 @@ class EnterpriseListView(QWidget):
 
     def update_count(self) -> None:
         if self.model.query:
-            self.count_label.setText(self.tr("%n match(es)", "", self.model.rowCount()))
+            # The true number of matches, not the rows loaded so far (more load as the list scrolls).
+            self.count_label.setText(self.tr("%n match(es)", "", self.model.total))
         else:
             self.count_label.setText(self.tr("%n enterprise(s)", "", self.model.total))
+        nothing = bool(self.model.query) and self.model.rowCount() == 0
+        if nothing:
+            self.empty_label.setText(self.tr("No enterprise matches “%1”.").replace("%1", self.model.query))
+            self.register_button.setText(self.tr("Register “%1” as a new enterprise").replace(
+                "%1", self.model.query))
+            self.register_button.setMinimumWidth(self.register_button.sizeHint().width())
+        self.results.setCurrentWidget(self.empty if nothing else self.table)
 
     def on_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.row()
@@ -255,237 +259,6 @@ class EnterpriseListView(QWidget):
 
     def on_double_click(self, index: QModelIndex) -> None:
         self.ctx.bus.navigate.emit("enterprise", self.model.enterprise_id(index.row()))
-
-
-class TagPicker(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.boxes: dict[str, QCheckBox] = {}
-        for i, tag in enumerate(taxonomy.SPECIAL_HAZARD_TAGS):
-            box = QCheckBox(tag)
-            self.boxes[tag] = box
-            grid.addWidget(box, i // 3, i % 3)
-
-    def value(self) -> list[str]:
-        return [t for t, b in self.boxes.items() if b.isChecked()]
-
-    def set_value(self, tags: list[str]) -> None:
-        for t, b in self.boxes.items():
-            b.setChecked(t in tags)
-
-
-class EnterpriseDetailView(QWidget):
-    """Registry data (editable), inspection history, open hazards and documents of one enterprise."""
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.enterprise_id: str | None = None
-        self.original: dict[str, Any] = {}
-        layout = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.back_button = util.button(self.tr("← Back to list"))
-        self.title = QLabel()
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        self.save_button = util.button(self.tr("Save changes"))
-        self.start_button = util.button(self.tr("Start inspection"), primary=True)
-        head.addWidget(self.back_button)
-        head.addWidget(self.title, 1)
-        head.addWidget(self.save_button)
-        head.addWidget(self.start_button)
-        layout.addLayout(head)
-        self.warning = QLabel()
-        self.warning.setObjectName("usccWarning")
-        self.warning.setWordWrap(True)
-        layout.addWidget(self.warning)
-
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
-        self.editors: dict[str, Any] = {}
-        self.tabs.addTab(self._build_form(), self.tr("Registry data"))
-        self.history_model = RowsModel([
-            Column("started_at", self.tr("Date"), lambda r: util.short_time(r["started_at"])),
-            Column("type", self.tr("Type")),
-            Column("status", self.tr("Status"), lambda r: self.tr("In progress") if r["status"] == "in_progress"
-                   else self.tr("Completed")),
-            Column("findings", self.tr("Hazards found")),
-        ], self)
-        self.history = make_table(self.history_model, stretch=1)
-        self.findings_model = RowsModel([
-            Column("description", self.tr("Hazard")),
-            Column("grade", self.tr("Grade"), lambda r: taxonomy.FINDING_GRADES.get(r["grade"], r["grade"])),
-            Column("status", self.tr("Status"), finding_status_text),
-            Column("deadline", self.tr("Deadline"), lambda r: (r.get("deadline") or "")[:10]),
-        ], self, tone=finding_tone)
-        self.findings = make_table(self.findings_model)
-        self.documents_model = RowsModel([
-            Column("number", self.tr("Number"), lambda r: r.get("number") or self.tr("(draft)")),
-            Column("type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["type"], r["type"])),
-            Column("status", self.tr("Status"), lambda r: documents.STATUS_ZH.get(r["status"], r["status"])),
-            Column("issued_at", self.tr("Issued"), lambda r: util.short_time(r.get("issued_at"))),
-        ], self)
-        self.documents = make_table(self.documents_model)
-        self.tabs.addTab(self.history, self.tr("Inspections"))
-        self.tabs.addTab(self.findings, self.tr("Open hazards"))
-        self.tabs.addTab(self.documents, self.tr("Documents"))
-
-        self.start_button.clicked.connect(lambda: self.enterprise_id and self.ctx.bus.navigate.emit(
-            "start_inspection", self.enterprise_id))
-        self.save_button.clicked.connect(self.save)
-        self.history.doubleClicked.connect(lambda i: self.ctx.bus.navigate.emit(
-            "inspection", self.history_model.row(i.row())["id"]))
-        self.findings.doubleClicked.connect(lambda i: self.ctx.bus.navigate.emit(
-            "finding", self.findings_model.row(i.row())["id"]))
-
-    def _build_form(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        inner = QWidget()
-        grid = QGridLayout(inner)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        townships = [t["name"] for t in areas.list_townships(self.ctx.reader)]
-        wide = {"name", "address", "tags"}
-        row = col = 0
-        for f in enterprises.FIELDS:
-            editor: Any
-            if f.column == "industry":
-                editor = QComboBox()
-                editor.addItems(list(taxonomy.INDUSTRIES))
-                editor.currentTextChanged.connect(self._industry_changed)
-            elif f.column == "sub_sector":
-                editor = QComboBox()
-                editor.setEditable(True)
-            elif f.column == "township":
-                editor = QComboBox()
-                editor.setEditable(True)
-                editor.addItems(townships)
-            elif f.column == "tags":
-                editor = TagPicker()
-            elif f.kind in ("enum", "risk"):
-                editor = QComboBox()
-                editor.addItem("")
-                editor.addItems(list(taxonomy.RISK_LEVELS if f.kind == "risk" else f.choices))
-            elif f.kind == "bool":
-                editor = QCheckBox()
-            else:
-                editor = QLineEdit()
-            if not isinstance(editor, (TagPicker, QCheckBox)):
-                editor.setMinimumHeight(util.TOUCH - 8)
-            self.editors[f.column] = editor
-            label = QLabel(f.zh + "：")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if f.column in wide:
-                if col:
-                    row, col = row + 1, 0
-                grid.addWidget(label, row, 0)
-                grid.addWidget(editor, row, 1, 1, 3)
-                row += 1
-                continue
-            grid.addWidget(label, row, col * 2)
-            grid.addWidget(editor, row, col * 2 + 1)
-            col = 1 - col
-            if col == 0:
-                row += 1
-        self.editors["uscc"].textChanged.connect(self._uscc_changed)
-        grid.setRowStretch(row + 1, 1)
-        scroll.setWidget(inner)
-        return scroll
-
-    def _industry_changed(self, industry: str) -> None:
-        sub = self.editors["sub_sector"]
-        current = sub.currentText()
-        sub.clear()
-        sub.addItem("")
-        sub.addItems(list(taxonomy.INDUSTRIES.get(industry, ())))
-        sub.setCurrentText(current)
-
-    def _uscc_changed(self, text: str) -> None:
-        parsed = uscc_mod.parse(text) if len(uscc_mod.normalise(text)) == uscc_mod.LENGTH else None
-        self.warning.setText("⚠ " + parsed.warning_zh if parsed and parsed.warning_zh else "")
-
-    # -- loading and saving -------------------------------------------------------------------------
-
-    def show_enterprise(self, enterprise_id: str) -> None:
-        self.enterprise_id = enterprise_id
-        self.reload()
-
-    def reload(self) -> None:
-        if self.enterprise_id is None:
-            return
-        store = self.ctx.reader
-        row = enterprises.display(enterprises.get(store, self.enterprise_id), areas.township_names(store))
-        grid_names = {g["id"]: g["name"] for g in areas.list_grids(store, row.get("township_id"))}
-        row["grid"] = grid_names.get(row.get("grid_id") or "", "")
-        self.title.setText(row["name"])
-        self.original = {}
-        for f in enterprises.FIELDS:
-            value = row.get(f.column)
-            editor = self.editors[f.column]
-            if isinstance(editor, TagPicker):
-                editor.set_value(list(value or []))
-                self.original[f.column] = editor.value()
-            elif isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value))
-                self.original[f.column] = editor.isChecked()
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentText("" if value is None else str(value))
-                self.original[f.column] = editor.currentText()
-            else:
-                editor.setText("" if value is None else str(value))
-                self.original[f.column] = editor.text()
-        self._uscc_changed(self.editors["uscc"].text())
-        self.history_model.set_rows(inspections.list_inspections(store, enterprise_id=self.enterprise_id))
-        self.findings_model.set_rows([f for f in findings.list_findings(store, enterprise_id=self.enterprise_id)
-                                      if f["status"] in lifecycle.OPEN_STATES])
-        self.documents_model.set_rows(documents.list_documents(store, enterprise_id=self.enterprise_id))
-        self.tabs.setTabText(1, self.tr("Inspections (%1)").replace("%1", str(self.history_model.rowCount())))
-        self.tabs.setTabText(2, self.tr("Open hazards (%1)").replace("%1", str(self.findings_model.rowCount())))
-        self.tabs.setTabText(3, self.tr("Documents (%1)").replace("%1", str(self.documents_model.rowCount())))
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for column, editor in self.editors.items():
-            if isinstance(editor, TagPicker):
-                out[column] = editor.value()
-            elif isinstance(editor, QCheckBox):
-                out[column] = editor.isChecked()
-            elif isinstance(editor, QComboBox):
-                out[column] = editor.currentText().strip()
-            else:
-                out[column] = editor.text().strip()
-        return out
-
-    def changes(self) -> dict[str, Any]:
-        changed = {k: v for k, v in self.values().items() if self.original.get(k) != v}
-        if "grid" in changed or "township" in changed:
-            # A grid belongs to a township: send both so the core resolves the pair.
-            changed["township"] = self.values()["township"]
-            changed["grid"] = self.values()["grid"]
-        return {k: ("是" if v is True else "否" if v is False else v) for k, v in changed.items()}
-
-    def save(self) -> None:
-        if self.enterprise_id is None:
-            return
-        changes = self.changes()
-        if not changes:
-            util.show_info(self, self.tr("Nothing was changed."))
-            return
-        if "uscc" in changes:
-            parsed = uscc_mod.parse(str(changes["uscc"]))
-            if not parsed.check_ok and not util.ask(self, (parsed.warning_zh or "") + "\n" + self.tr(
-                    "Save this code anyway?")):
-                return
-        enterprise_id = self.enterprise_id
-        self.ctx.op(self, lambda c: enterprises.update(c.store, enterprise_id, changes)).changes(
-            "enterprises").success(lambda _row: self.saved()).run()
-
-    def saved(self) -> None:
-        self.reload()
-        self.ctx.bus.status.emit(self.tr("Saved"))
 
 
 class EnterprisePage(QWidget):
@@ -500,20 +273,45 @@ class EnterprisePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.detail.back_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.list))
+        self.new_dialog: NewEnterpriseDialog | None = None
+        self.detail.back_requested.connect(lambda: self.stack.setCurrentWidget(self.list))
+        self.detail.open_requested.connect(self.show_enterprise)
+        self.list.new_button.clicked.connect(lambda: self.register_new(""))
+        self.list.register_button.clicked.connect(lambda: self.register_new(self.list.model.query))
         ctx.bus.data_changed.connect(self.on_changed)
         if self.list.model.rowCount():
             self.list.table.selectRow(0)
 
     def show_enterprise(self, enterprise_id: str) -> None:
-        self.detail.show_enterprise(enterprise_id)
-        self.stack.setCurrentWidget(self.detail)
+        def show() -> None:
+            self.detail.show_enterprise(enterprise_id)
+            self.stack.setCurrentWidget(self.detail)
+
+        if self.detail.enterprise_id == enterprise_id:
+            self.stack.setCurrentWidget(self.detail)
+        else:
+            self.detail.leave(show)  # unsaved edits of the one shown are saved or discarded first
+
+    def register_new(self, name: str) -> NewEnterpriseDialog:
+        """新增单位: the form, with `name` filled in (the text of a search that found nothing)."""
+        dialog = NewEnterpriseDialog(self.ctx, name=name, parent=self)
+        dialog.created.connect(self.show_enterprise)
+        dialog.open_existing.connect(self.show_enterprise)
+        self.new_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def confirm_close(self) -> bool:
+        """Asked by the main window before it closes: unsaved edits of the enterprise form."""
+        return self.detail.confirm_close()
 
     def on_changed(self, changes: frozenset[str]) -> None:
         if changes & {"enterprises", "findings"}:
             current = self.list.summary.enterprise_id
             self.list.model.reload()
             self.list.update_count()
-            self.list.summary.show_enterprise(current if current else None)
-        if changes & {"enterprises", "inspections", "findings", "documents"} and self.detail.enterprise_id:
-            self.detail.reload()
+            if current and self.ctx.reader.get("enterprises", current) is None:
+                current = None  # merged into another record by a sync
+            self.list.summary.show_enterprise(current)
+        if changes & {"enterprises", "inspections", "findings", "documents", "sync"} and self.detail.enterprise_id:
+            self.detail.refresh()

@@ -1,4 +1,8 @@
-"""The finding (隐患) editor opened by a 不符合 answer: description, grade, deadline, photos, first order."""
+"""The finding (隐患) editor opened by a 不符合 answer: description, grade, deadline, photos, first order.
+
+A half-typed description is not lost: closing the editor (关闭, Esc, the window's close button, or the main
+window closing, which asks open dialogs) with unsaved edits asks 保存/放弃/取消.
+"""
 
 from __future__ import annotations
 
@@ -105,8 +109,10 @@ class FindingEditor(QDialog):
         self.order_button.clicked.connect(self.order)
         self.fixed_button.clicked.connect(self.fixed_on_the_spot)
         self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.accept)
+        self.close_button.clicked.connect(self.reject)
         self.row: Row = {}
+        self.loaded: dict[str, Any] = {}
+        self.saving = False
         self.load()
         self.evidence.set_finding(finding_id)
 
@@ -127,6 +133,15 @@ class FindingEditor(QDialog):
         is_open = row["status"] == "open"
         self.order_button.setEnabled(row["status"] in ("open", "failed_reinspection"))
         self.fixed_button.setEnabled(is_open)
+        self.loaded = self.shown()
+
+    def shown(self) -> dict[str, Any]:
+        return {"description": self.description.toPlainText(), "grade": self.grade.currentData(),
+                "deadline": self.deadline.date().toString("yyyy-MM-dd"), "location": self.location.text()}
+
+    def is_dirty(self) -> bool:
+        """Something was typed or chosen since the finding was loaded (and is not saved)."""
+        return self.shown() != self.loaded and bool(self.edits())
 
     def edits(self) -> dict[str, Any]:
         values = {"description": self.description.toPlainText().strip(), "grade": self.grade.currentData(),
@@ -140,13 +155,55 @@ class FindingEditor(QDialog):
             self.accept()
             return
         fid = self.finding_id
+        self.saving = True
         self.ctx.op(self, lambda c: update_finding(c.store, fid, changes)).changes("findings").success(
-            self._saved).run()
+            self._saved).failure(self._save_failed).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        util.show_error(self, getattr(exc, "zh", None) or repr(exc))
 
     def _saved(self, _row: Any) -> None:
+        self.saving = False
+        self.loaded = self.shown()
         self.saved.emit(self.finding_id)
         self.ctx.bus.status.emit(self.tr("Hazard saved"))
         self.accept()
+
+    # -- closing with unsaved edits ----------------------------------------------------------------
+
+    def _unsaved_question(self) -> str:
+        return self.tr("The changes to this hazard are not saved yet.")
+
+    def reject(self) -> None:
+        """关闭, Esc and the close button: unsaved edits are saved or discarded first, on request."""
+        if self.is_dirty() and not self.saving:
+            choice = util.ask_save(self, self._unsaved_question())
+            if choice == "save":
+                self.save()  # closes once saved; stays open with the message if the core refuses
+                return
+            if choice == "cancel":
+                return
+        super().reject()
+
+    def confirm_close(self) -> bool:
+        """The main window is closing while this editor is open: True when it may."""
+        if not self.is_dirty():
+            return True
+        choice = util.ask_save(self, self._unsaved_question())
+        if choice == "cancel":
+            return False
+        if choice == "discard":
+            return True
+        changes, fid, store = self.edits(), self.finding_id, self.ctx.workspace.store
+        try:  # closing cannot wait for a queued op: block on the (idle) database worker
+            self.ctx.tasks.call(lambda: update_finding(store, fid, changes))
+        except FieldappError as exc:
+            util.show_error(self, exc.zh)
+            return False
+        self.loaded = self.shown()
+        self.ctx.notify({"findings"})
+        return True
 
     def order(self) -> None:
         """责令整改: the rectification order is drafted for this hazard with the deadline chosen here; issuing

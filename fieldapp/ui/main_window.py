@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -193,7 +194,16 @@ class MainWindow(QMainWindow):
     def run_search(self) -> None:
         self.enterprises.list.run_search()
 
+    def confirm_close(self) -> bool:
+        """Pages and open dialogs holding unsaved edits ask 保存/放弃/取消 first; 取消 keeps the window open."""
+        asked = [*self._built.values(), *(d for d in self.findChildren(QDialog) if d.isVisible())]
+        checks = [getattr(w, "confirm_close", None) for w in asked]
+        return all(check() for check in checks if callable(check))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_close():
+            event.ignore()
+            return
         if self._owns_ctx:
             self.ctx.close()
         super().closeEvent(event)

@@ -64,6 +64,7 @@ def main(out_dir: str) -> int:
     util.show_error = lambda parent, text: print("error shown:", text, file=sys.stderr)
     util.show_info = lambda parent, text: None
     util.ask = lambda parent, text: True
+    util.ask_save = lambda parent, text: "discard"
 
     def save(name: str, pixmap: QPixmap) -> None:
         path = out / f"{name}.png"
@@ -95,6 +96,7 @@ def main(out_dir: str) -> int:
         ctx.bus.navigate.emit("enterprise", enterprise_id)
         settle(app, ctx)
         save("enterprise-detail", window.grab())
+        new_enterprise_shots(app, ctx, window, save)
 
         ctx.bus.navigate.emit("start_inspection", enterprise_id)
         start = window.inspection.start_view
@@ -179,6 +181,31 @@ def first_start_shot(app: QApplication, data_dir: Path, save: Any) -> None:
     window.close()
     ctx.close()
     workspace.close()
+
+
+def new_enterprise_shots(app: QApplication, ctx: AppContext, window: Any, save: Any) -> None:
+    """A search that finds nothing offers 新增单位 with the searched name; the form filled in for an unlicensed
+    workshop (no USCC: operator and address)."""
+    page = window.enterprises
+    page.stack.setCurrentWidget(page.list)
+    listing = page.list
+    listing.search.setText("老王五金加工作坊")
+    listing.run_search()
+    settle(app, ctx)
+    save("enterprise-not-found", window.grab())
+    dialog = page.register_new(listing.model.query)
+    dialog.no_uscc.setChecked(True)
+    dialog.operator.setText("王立新")
+    dialog.phone.setText("13905378812")
+    dialog.address.setText("示范县拳铺镇后营村18号")
+    dialog.township.setCurrentIndex(1)
+    dialog.industry.setCurrentText("九小场所")
+    settle(app, ctx)
+    save("enterprise-new", with_dialog(window, dialog))
+    dialog.done(QDialog.DialogCode.Rejected)
+    listing.search.clear()
+    listing.run_search()
+    settle(app, ctx)
 
 
 def site_photo(path: Path) -> Path:

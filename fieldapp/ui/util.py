@@ -1,6 +1,6 @@
 """Shared widgets and modal helpers (Electrum's gui/qt/util.py): message boxes, big numbers, buttons.
 
-Message boxes go through show_error/show_info/ask/ask_text/ask_date so that tests can replace them.
+Message boxes go through show_error/show_info/ask/ask_save/ask_text/ask_date so that tests can replace them.
 """
 
 from __future__ import annotations
@@ -47,6 +47,20 @@ def ask(parent: QWidget | None, text: str) -> bool:
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_save(parent: QWidget | None, text: str) -> str:
+    """保存/放弃/取消 for unsaved edits: returns "save", "discard" or "cancel" (Esc and closing cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("util", "Unsaved changes"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(QCoreApplication.translate("util", "Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("util", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("util", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -642,134 +642,134 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseDetailView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="289" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="112" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="293" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="116" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="294" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="117" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="308" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="131" />
         <source>Registry data</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="310" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="133" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="311" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="134" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="312" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="320" />
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="327" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="143" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="150" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="312" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="313" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="136" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="314" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="137" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="318" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="141" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="319" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="142" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="321" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="144" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="325" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="325" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="326" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="149" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="328" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="151" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="154" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="332" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="155" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="333" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="156" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="445" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="294" />
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="446" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="295" />
         <source>Open hazards (%1)</source>
         <translation>未整改隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="447" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="296" />
         <source>Documents (%1)</source>
         <translation>执法文书（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="475" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="331" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="480" />
-        <source>Save this code anyway?</source>
-        <translation>仍要保存该代码吗？</translation>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="356" />
+        <source>The changes to %1 are not saved yet.</source>
+        <translation>对“%1”的修改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="488" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="349" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -777,150 +777,170 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseListView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="148" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="126" />
         <source>Search name, address, person, USCC or pinyin (e.g. hdhg)</source>
         <translation>搜索单位名称、地址、人员、信用代码或拼音（如 hdhg）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="157" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="131" />
+        <source>New enterprise</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="133" />
+        <source>Register an enterprise met on site that is not in the registry</source>
+        <translation>登记现场发现、名录中没有的单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="139" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="160" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="142" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="163" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="145" />
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="166" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="148" />
         <source>All special hazards</source>
         <translation>全部重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="169" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="151" />
         <source>With open hazards</source>
         <translation>有未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="214" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="210" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="248" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="245" />
         <source>%n match(es)</source>
         <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="250" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="247" />
         <source>%n enterprise(s)</source>
         <translation><numerusform>共 %n 家单位</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="250" />
+        <source>No enterprise matches “%1”.</source>
+        <translation>名录中没有与“%1”匹配的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
+        <source>Register “%1” as a new enterprise</source>
+        <translation>新增单位“%1”</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseSummary</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="78" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="78" />
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
+        <source>Legal representative / operator</source>
+        <translation>法定代表人/经营者</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="79" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="79" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="79" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
         <source>Special hazards</source>
         <translation>重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
         <source>Business status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="96" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="72" />
         <source>Details / edit</source>
         <translation>详情 / 编辑</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="97" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="73" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="112" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="88" />
         <source>Select an enterprise</source>
         <translation>请选择一家单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="129" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="107" />
         <source>%n inspection(s)</source>
         <translation><numerusform>共 %n 次检查</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="130" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="108" />
         <source>, last on %1</source>
         <translation>，最近一次 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="134" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="112" />
         <source>%n open</source>
         <translation><numerusform>%n 项未闭环</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="136" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="114" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -958,7 +978,7 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="87" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="101" />
         <source>The check character of this code is wrong; please verify it</source>
         <translation>该代码校验位不符，请核对</translation>
     </message>
@@ -1183,83 +1203,88 @@ The details were written to %2. Your saved work is safe; if it happens again, pl
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="49" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="53" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="79" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="83" />
         <source>Where in the workplace (optional)</source>
         <translation>隐患所在部位（选填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="80" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="84" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="81" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="85" />
         <source>Requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="82" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="86" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="85" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="89" />
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="87" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="91" />
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="88" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="92" />
         <source>Location:</source>
         <translation>所在部位：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="94" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="98" />
         <source>Order rectification by deadline</source>
         <translation>责令限期整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="95" />
-        <location filename="../../fieldapp/ui/finding_editor.py" line="182" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="99" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="239" />
         <source>Rectified on the spot</source>
         <translation>当场整改完毕</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="96" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="100" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="97" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="101" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="101" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="105" />
         <source>Ctrl+Enter: draft the rectification order for this hazard</source>
         <translation>Ctrl+Enter：为该隐患起草责令限期整改指令书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="120" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="126" />
         <source>(none recorded)</source>
         <translation>（未录入）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="148" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="170" />
         <source>Hazard saved</source>
         <translation>隐患已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/finding_editor.py" line="170" />
+        <location filename="../../fieldapp/ui/finding_editor.py" line="176" />
+        <source>The changes to this hazard are not saved yet.</source>
+        <translation>对该隐患的修改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/finding_editor.py" line="227" />
         <source>This hazard was not recorded in an inspection; order it from the hazards page.</source>
         <translation>该隐患不属于某次检查，请在“隐患”页面责令整改。</translation>
     </message>
@@ -1790,64 +1815,159 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="57" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58" />
         <source>fieldapp — Work-safety field inspection</source>
         <translation>fieldapp — 安全生产现场执法检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="59" />
+        <location filename="../../fieldapp/ui/main_window.py" line="60" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="64" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="64" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="64" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="66" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="66" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="66" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="66" />
+        <location filename="../../fieldapp/ui/main_window.py" line="67" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="66" />
+        <location filename="../../fieldapp/ui/main_window.py" line="67" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="113" />
+        <location filename="../../fieldapp/ui/main_window.py" line="114" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="115" />
+        <location filename="../../fieldapp/ui/main_window.py" line="116" />
         <source>Demo data — not official records</source>
         <translation>演示数据 — 不是正式记录</translation>
+    </message>
+</context>
+<context>
+    <name>NewEnterpriseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="42" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="49" />
+        <source>New enterprise</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="52" />
+        <source>An enterprise met on site that is not in the registry. It goes to the office with the next sync, which merges it with the registry's record of it.</source>
+        <translation>登记现场发现、名录中没有的单位。下次同步时报送中心端，中心端名录中有同一单位时将自动合并或由中心端人工关联。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="63" />
+        <source>18 characters, on the business licence</source>
+        <translation>18 位，见营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="64" />
+        <source>No USCC (e.g. an unlicensed workshop)</source>
+        <translation>无统一社会信用代码（如无照经营）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="66" />
+        <source>Legal representative, or the person running the site</source>
+        <translation>法定代表人，或实际经营者</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="82" />
+        <source>Name *</source>
+        <translation>单位名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="83" />
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="85" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="86" />
+        <source>Address *</source>
+        <translation>地址 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="87" />
+        <source>Township</source>
+        <translation>乡镇街道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="88" />
+        <source>Industry</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="98" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="99" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="122" />
+        <source>Legal representative / operator *</source>
+        <translation>法定代表人/经营者 *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="123" />
+        <source>Legal representative / operator</source>
+        <translation>法定代表人/经营者</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="138" />
+        <source>Enter the USCC, or tick “No USCC” for a site that has none.</source>
+        <translation>请填写统一社会信用代码；没有代码的单位请勾选“无统一社会信用代码”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="155" />
+        <source>Registered %1</source>
+        <translation>已登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="178" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="190" />
+        <source>The new enterprise is not registered yet.</source>
+        <translation>新增单位尚未登记。</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +2866,26 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
     </message>
 </context>
 <context>
+    <name>enterprise_detail</name>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="65" />
+        <source>Save this code anyway?</source>
+        <translation>仍要保存该代码吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="70" />
+        <source>Open that enterprise? (The changes here are not saved.)</source>
+        <translation>是否打开该单位？（本页的修改将不保存）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="73" />
+        <source>Internal error: %1
+The details were written to fieldapp.log in the data directory.</source>
+        <translation>内部错误：%1
+详细信息已写入数据目录中的 fieldapp.log，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>util</name>
     <message>
         <location filename="../../fieldapp/ui/util.py" line="38" />
@@ -2761,6 +2901,26 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
         <location filename="../../fieldapp/ui/util.py" line="46" />
         <source>Please confirm</source>
         <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="54" />
+        <source>Unsaved changes</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="56" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="57" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/util.py" line="58" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -82,3 +82,20 @@ def test_filters_apply_to_search(county: Store) -> None:
     enterprises.update(county, row["id"], {"industry": "危险化学品"})
     hits = search.search(county.conn, "宏达", filters=search.Filters(industry="危险化学品"))
     assert [h["name"] for h in hits] == ["宏达化工有限公司"]
+
+
+@pytest.mark.parametrize("query", ["县", "公司", "宏达", "h", "z", "hd", "91", "91370832", "12", "镇", "9135",
+                                   "1", "化工有限公司", "不存在的单位", "\"*", "ABC"])
+def test_count_is_the_number_of_matches_search_finds_without_a_limit(demo_store: Store, query: str) -> None:
+    everything = search.search(demo_store.conn, query, limit=100_000)
+    assert search.count(demo_store.conn, query) == len(everything)
+    only = search.Filters(industry="危险化学品")
+    assert search.count(demo_store.conn, query, filters=only) == len(
+        search.search(demo_store.conn, query, limit=100_000, filters=only))
+
+
+def test_count_of_a_full_code_and_of_sites_without_one(county: Store) -> None:
+    enterprises.create(county, {"name": "宏达小卖部", "address": "拳铺镇", "legal_representative": "王五"},
+                       allow_no_uscc=True)
+    assert search.count(county.conn, code(2)) == 1
+    assert search.count(county.conn, "宏达") == len(search.search(county.conn, "宏达", limit=1000)) == 4

@@ -290,3 +290,17 @@ def test_cli_sync_commands(tmp_path: Path) -> None:
     bad = run_cli(c, "sync", "import", str(garbage))
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert json.loads(run_cli(c, "central", "conflicts", "--json").stdout) == []
+
+
+def test_office_sees_a_quiet_device_all_synced(net: Network) -> None:
+    """The device acknowledges the office's bundles from the first one after its enrolment file."""
+    device = net.enrol("拳铺镇-1")
+    net.sync(device)
+    net.sync(device)
+    code = uscc_for(3)
+    enterprises.update(net.central.store, enterprises.find(net.central.store, code)["id"], {"phone": "0537-1234567"})
+    exchange.import_bundle(device, net.send(net.central, device))
+    assert enterprises.find(device.store, code)["phone"] == "0537-1234567"
+    exchange.import_bundle(net.central, net.send(device, net.central))  # carries its acknowledgement
+    assert exchange.devices(net.central)[0]["pending_changes"] == 0
+    assert exchange.status(device)["all_synced"]

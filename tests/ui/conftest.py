@@ -32,6 +32,8 @@ class Dialogs:
     infos: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     answer: bool = True
+    save_answer: str = "save"  # ask_save: "save" | "discard" | "cancel"
+    save_questions: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
 
@@ -47,6 +49,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return d.answer
 
     monkeypatch.setattr(util, "ask", ask)
+
+    def ask_save(parent: object, text: str) -> str:
+        d.save_questions.append(text)
+        return d.save_answer
+
+    monkeypatch.setattr(util, "ask_save", ask_save)
     monkeypatch.setattr(util, "ask_text", lambda parent, title, label: d.texts.pop(0) if d.texts else None)
     monkeypatch.setattr(util, "ask_date", lambda parent, title, label, default: d.dates.pop(0) if d.dates
                         else default)

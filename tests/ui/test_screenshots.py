@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PIL import Image
 
-VIEWS = ("first-start", "home", "enterprises", "enterprise-detail", "inspection", "finding", "photo-annotation",
-         "hazards", "document-preview", "document-signatures", "signature-pad", "document-issued", "documents",
-         "statistics", "sync", "sync-central", "settings", "reinspection", "hazard-reinspected")
+VIEWS = ("first-start", "home", "enterprises", "enterprise-detail", "enterprise-not-found", "enterprise-new",
+         "inspection", "finding", "photo-annotation", "hazards", "document-preview", "document-signatures",
+         "signature-pad", "document-issued", "documents", "statistics", "sync", "sync-central", "settings",
+         "reinspection", "hazard-reinspected")
 
 
 def test_every_main_view_is_written_and_not_blank(tmp_path: Path) -> None:
