@@ -214,9 +214,19 @@ def run(data_dir: Path, *, demo: bool = False, quit_when_ready: bool = False) ->
     code = app.exec()
     # Delete the window while the QApplication still exists: left to the interpreter's exit, it could be
     # destroyed after the application and crash (seen as malloc_consolidate aborts on exit).
+    import gc
+
     import shiboken6
 
-    shiboken6.delete(window)
+    # A garbage collection that starts in the middle of the window's teardown (Python code runs there, and
+    # allocates) can visit wrappers whose C++ objects are half destroyed: a segfault on exit seen with
+    # PySide6 6.12. Collect first, and not during the teardown.
+    gc.collect()
+    gc.disable()
+    try:
+        shiboken6.delete(window)
+    finally:
+        gc.enable()
     ctx.close()
     workspace.close()
     reporter.uninstall()
