@@ -80,14 +80,14 @@ def test_a_final_state_says_nothing_is_allowed() -> None:
 
 
 def test_the_final_states_are_closed_referred_and_voided() -> None:
-    assert lifecycle.TERMINAL == {"closed", "referred", "voided"}
-    assert lifecycle.OPEN_STATES == {"open", "ordered", "reported", "failed_reinspection", "escalated"}
+    assert {"closed", "referred", "voided"} == lifecycle.TERMINAL
+    assert {"open", "ordered", "reported", "failed_reinspection", "escalated"} == lifecycle.OPEN_STATES
     assert lifecycle.OPEN_STATES | lifecycle.TERMINAL | {"verified"} == set(STATES)
 
 
 def test_rectified_means_verified_or_closed() -> None:
     # 整改率 = hazards verified or closed ÷ hazards found (domain.md §6).
-    assert lifecycle.RESOLVED == {"verified", "closed"}
+    assert {"verified", "closed"} == lifecycle.RESOLVED
 
 
 # The merge order of hazard states, from domain.md §6: later stages of the closed loop outrank earlier
