@@ -26,11 +26,27 @@ def test_a_code_of_the_wrong_length_names_its_length() -> None:
     assert err.value.zh == "统一社会信用代码应为 18 位，12345ABC 为 8 位"
 
 
-def test_a_forbidden_letter_is_named() -> None:
+def test_each_forbidden_character_is_named_once() -> None:
     with pytest.raises(ValidationError) as err:
-        uscc.parse("91350100M00010OY43")
-    assert "characters not allowed in a credit code: O" in err.value.en
-    assert "含有不允许的字符：O" in err.value.zh
+        uscc.parse("91350100M0O01IOY43")
+    assert err.value.en == ("the USCC '91350100M0O01IOY43' contains characters not allowed in a credit code: I O "
+                            "(I, O, S, V, Z and punctuation are never used)")
+    assert err.value.zh == "统一社会信用代码 91350100M0O01IOY43 含有不允许的字符：I O（代码中不使用 I、O、S、V、Z 及标点）"
+
+
+def test_a_parsed_code_cannot_be_altered() -> None:
+    import dataclasses
+
+    parsed = uscc.parse("91350100M000100Y43")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parsed.code = "91350100M0001TGQXM"  # type: ignore[misc]
+
+
+def test_the_check_character_needs_exactly_seventeen_characters() -> None:
+    assert uscc.check_char("91350100M000100Y4") == "3"
+    for wrong in ("91350100M000100Y", "91350100M000100Y43"):
+        with pytest.raises(ValueError):
+            uscc.check_char(wrong)
 
 
 def test_the_check_warning_names_the_expected_character() -> None:
