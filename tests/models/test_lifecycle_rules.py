@@ -139,3 +139,45 @@ def test_the_sql_rule_for_overdue_agrees_with_the_python_rule(status: str, deadl
     in_sql = bool(conn.execute(f"SELECT count(*) FROM findings f WHERE {where}", params).fetchone()[0])
     finding = {"status": status, "deadline": deadline.isoformat() if deadline else None}
     assert in_sql == lifecycle.is_overdue(finding, today)
+
+
+# What an inspector reads when the app refuses a move: each guard's message, in both languages.
+REFUSALS = [
+    ({"status": "closed", "grade": "general"}, "ordered", None,
+     "a finding in state 'closed' cannot become 'ordered' (allowed: none (final state))",
+     "隐患当前为“已销号”，不能变更为“责令整改”（可变更为：无（已是终止状态））"),
+    ({"status": "verified", "grade": "general"}, "ordered", None,
+     "a finding in state 'verified' cannot become 'ordered' (allowed: closed)",
+     "隐患当前为“复查合格”，不能变更为“责令整改”（可变更为：已销号）"),
+    ({"status": "reported", "grade": "general"}, "open", None,
+     "a finding in state 'reported' cannot become 'open' "
+     "(allowed: escalated, failed_reinspection, referred, verified)",
+     "隐患当前为“企业报告已整改”，不能变更为“已登记”（可变更为：挂牌督办、复查不合格、已移送、复查合格）"),
+    ({"status": "ordered", "grade": "general"}, "escalated", None,
+     "only a major hazard can be escalated (挂牌督办)", "只有重大隐患才能挂牌督办"),
+    ({"status": "open", "grade": "general", "deadline": None}, "ordered", None,
+     "an order to rectify needs a deadline", "责令整改必须设定整改期限"),
+    ({"status": "failed_reinspection", "grade": "general", "deadline": "2026-12-01"}, "ordered", None,
+     "a new order after a failed re-inspection needs a new deadline", "复查不合格后重新责令整改，必须设定新的整改期限"),
+    ({"status": "verified", "grade": "major"}, "closed", None,
+     "a major hazard cannot be closed without its rectification plan (五到位)",
+     "重大隐患销号前必须录入整改方案（措施、责任、资金、时限、预案五到位）"),
+    ({"status": "verified", "grade": "major", "rectification_plan": "{}"}, "closed", None,
+     "a major hazard cannot be closed without an effect evaluation", "重大隐患销号前必须录入整改效果评价"),
+]
+
+
+@pytest.mark.parametrize(("finding", "target", "deadline", "en", "zh"), REFUSALS)
+def test_each_refusal_says_why(finding: dict[str, str], target: str, deadline: str | None, en: str,
+                               zh: str) -> None:
+    with pytest.raises(IllegalTransition) as err:
+        lifecycle.check(finding, target, deadline=deadline)
+    assert (err.value.en, err.value.zh) == (en, zh)
+
+
+def test_every_state_has_its_chinese_name() -> None:
+    assert lifecycle.STATUS_ZH == {
+        "open": "已登记", "ordered": "责令整改", "reported": "企业报告已整改", "verified": "复查合格",
+        "closed": "已销号", "failed_reinspection": "复查不合格", "escalated": "挂牌督办", "referred": "已移送",
+        "voided": "已作废",
+    }

@@ -101,3 +101,58 @@ def test_blocks_of_another_device_are_never_used(store: Store) -> None:
     assert numbering.remaining(store, "rectification_order", 2026) == 0
     with pytest.raises(Exception, match="no document numbers left"):
         numbering.allocate(store, "rectification_order", 2026)
+
+
+def test_document_types_and_their_titles() -> None:
+    assert numbering.DOC_TYPES == {
+        "inspection_record": "现场检查记录", "rectification_order": "责令限期整改指令书",
+        "reinspection_opinion": "整改复查意见书", "onsite_measures": "现场处理措施决定书",
+    }
+
+
+@pytest.mark.parametrize(("call", "en", "zh"), [
+    (lambda s: numbering.assign_block(s, doc_type="order", year=2026, first=1, last=5),
+     "unknown document type 'order'; use one of inspection_record, rectification_order, reinspection_opinion, "
+     "onsite_measures", "未知的文书种类：order"),
+    (lambda s: numbering.next_free_range([], 0), "a block needs at least one serial", "号段至少包含一个编号"),
+    (lambda s: numbering.assign_block(s, doc_type="rectification_order", year=2026, first=9, last=3),
+     "invalid serial range 9-3", "号段范围无效：9-3"),
+    (lambda s: numbering.allocate(s, "rectification_order", 2026),
+     "no document numbers left for 责令限期整改指令书 2026 on this device: request a new number block from the "
+     "office (it arrives with the next sync)",
+     "本终端2026年“责令限期整改指令书”的文书编号已用完：请向单位申请新的编号段（同步后即可使用）"),
+])
+def test_each_refusal_says_why(store: Store, call: object, en: str, zh: str) -> None:
+    from fieldapp.errors import FieldappError
+
+    with pytest.raises(FieldappError) as err:
+        call(store)  # type: ignore[operator]
+    assert (err.value.en, err.value.zh) == (en, zh)
+
+
+def test_an_overlap_names_the_range(store: Store) -> None:
+    numbering.assign_block(store, doc_type="rectification_order", year=2026, first=1, last=50)
+    with pytest.raises(ValidationError) as err:
+        numbering.assign_block(store, doc_type="rectification_order", year=2026, first=40, last=60)
+    assert (err.value.en, err.value.zh) == ("serials 40-60 overlap a block already assigned", "号段 40-60 与已分配的号段重叠")
+
+
+def test_the_block_list_shows_what_is_left_newest_year_first(store: Store) -> None:
+    numbering.assign_block(store, doc_type="rectification_order", year=2026, first=11, last=20)
+    numbering.assign_block(store, doc_type="rectification_order", year=2026, first=1, last=10)
+    numbering.assign_block(store, doc_type="inspection_record", year=2027, first=1, last=5)
+    numbering.allocate(store, "rectification_order", 2026)
+    listed = numbering.list_blocks(store)
+    assert [(b["year"], b["doc_type"], b["first_serial"], b["last_serial"], b["next_serial"], b["remaining"])
+            for b in listed] == [(2027, "inspection_record", 1, 5, 1, 5), (2026, "rectification_order", 1, 10, 2, 9),
+                                 (2026, "rectification_order", 11, 20, 11, 10)]
+    assert all(b["assigned_device"] == store.device_id and b["issuer"] == "示应急" for b in listed)
+
+
+def test_an_allocation_cannot_be_altered(store: Store) -> None:
+    import dataclasses
+
+    numbering.assign_block(store, doc_type="rectification_order", year=2026, first=1, last=5)
+    taken = numbering.allocate(store, "rectification_order", 2026)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        taken.serial = 2  # type: ignore[misc]
