@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: install run test lint bench screenshots translations clean
+.PHONY: install run test lint bench mutate screenshots translations clean
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Mutation testing of the rule modules (not part of `make test`: it takes ~30 min). docs/testing.md.
+mutate: install
+	$(BIN)/python -m pip install --quiet 'mutmut==2.5.1'
+	$(BIN)/python scripts/mutate.py $(MUTATE_ARGS)
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m fieldapp.ui.screenshots docs/screenshots

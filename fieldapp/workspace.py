@@ -64,5 +64,8 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     # too and never onto the user's terminal.
     root = logging.getLogger()
     root.handlers[:] = [handler]
+    # Library deprecation warnings (cryptography about DSA, on importing pyHanko) belong in the log too,
+    # not in front of a user reading the command's output.
+    logging.captureWarnings(True)
     root.setLevel(logging.WARNING)
     logging.getLogger("fieldapp").setLevel(level)

@@ -16,6 +16,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("cli") / "data"
     result = run_cli(data, "demo", "--enterprises", "500", "--seed", "3", "--json")
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # library warnings (pyHanko's imports) go to the log, not to the user
     assert json.loads(result.stdout)["enterprises"] == 500
     return data
 
@@ -33,11 +34,23 @@ def test_demo_refuses_a_non_empty_database(demo_dir: Path) -> None:
     assert result.stderr.strip() == "Error: the database is not empty; demo data only goes into an empty database"
 
 
+SEARCH_KEYS = {"id", "uscc", "name", "address", "legal_representative", "township_id", "industry", "risk_level",
+               "uscc_check_ok", "status", "match"}
+TIERS = ["uscc", "uscc_prefix", "name_prefix", "pinyin_prefix", "name", "pinyin", "other"]
+
+
 def test_search_json_shape(demo_dir: Path) -> None:
     result = run_cli(demo_dir, "enterprises", "search", "化工", "--json")
     rows = json.loads(result.stdout)
-    assert rows and all({"id", "uscc", "name"} <= set(r) for r in rows)
-    assert all("化工" in r["name"] or r["match"] == "other" for r in rows)
+    assert 0 < len(rows) <= 20  # the default --limit
+    assert all(set(r) == SEARCH_KEYS for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+    tiers = [TIERS.index(r["match"]) for r in rows]
+    assert tiers == sorted(tiers)  # better matches first
+    assert all("化工" in r["name"] for r in rows if r["match"] in ("name_prefix", "name"))
+    everything = json.loads(run_cli(demo_dir, "enterprises", "list", "--limit", "1000", "--json").stdout)
+    with_name = [e for e in everything if "化工" in e["name"]]
+    assert len(rows) == min(20, len(with_name)) or rows[-1]["match"] == "other"
 
 
 def test_show_by_uscc_and_listings(demo_dir: Path) -> None:
@@ -64,8 +77,22 @@ def test_stats_json_keys(demo_dir: Path) -> None:
     data = json.loads(run_cli(demo_dir, "stats", "--json").stdout)
     for key in ("enterprises", "inspections", "findings", "documents", "evidence"):
         assert isinstance(data[key], int)
-    assert data["enterprises"] == 500 and 0 <= data["整改率"] <= 1
-    assert data["by_township"] and data["by_industry"]
+    assert data["enterprises"] == 500 == sum(data["enterprises_by_township"].values())
+    assert sum(data["enterprises_by_industry"].values()) == 500
+    by_status = data["findings_by_status"]
+    # Hazards recorded in error (voided) are not hazards found.
+    assert sum(n for status, n in by_status.items() if status != "voided") == data["findings"] > 0
+    assert data["findings_resolved"] == by_status.get("verified", 0) + by_status.get("closed", 0)
+    assert data["整改率"] == data["rectification_rate"] == round(data["findings_resolved"] / data["findings"], 4)
+    assert data["findings_escalated"] == by_status.get("escalated", 0)
+    overdue = json.loads(run_cli(demo_dir, "findings", "list", "--overdue", "--json").stdout)
+    assert data["findings_overdue"] == len(overdue)
+    for breakdown in ("by_township", "by_industry"):
+        rows = data[breakdown]
+        assert sum(r["findings"] for r in rows) == data["findings"]
+        assert sum(r["resolved"] for r in rows) == data["findings_resolved"]
+        assert sum(r["overdue"] for r in rows) == data["findings_overdue"]
+        assert all(r["整改率"] == round(r["resolved"] / r["findings"], 4) for r in rows if r["findings"])
 
 
 def test_doctor_passes_then_names_a_broken_chain(demo_dir: Path, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ import contextlib
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,8 @@ class Store:
         self._depth = 0
         self._tx_seq: int | None = None
         self._hlc: Hlc | None = None
+        # The wall clock behind the hybrid logical clock, in ms; tests replace it to order edits exactly.
+        self.wall_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000
         self.actor = getpass.getuser() if hasattr(getpass, "getuser") else "user"
         self.device_id = self._ensure_device_id()
         # False only for a database opened at an old schema version (upgrade tests).
@@ -183,7 +186,7 @@ class Store:
         if self._hlc is None:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
             self._hlc = Hlc.decode(row[0]) if row else None
-        self._hlc = hlc_next(self._hlc, self.device_id)
+        self._hlc = hlc_next(self._hlc, self.device_id, self.wall_ms())
         return self._hlc.encode()
 
     def observe_hlc(self, remote: str) -> None:
@@ -192,7 +195,7 @@ class Store:
         if self._hlc is None:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
             self._hlc = Hlc.decode(row[0]) if row else None
-        self._hlc = hlc_receive(self._hlc, Hlc.decode(remote), self.device_id)
+        self._hlc = hlc_receive(self._hlc, Hlc.decode(remote), self.device_id, self.wall_ms())
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -105,6 +105,9 @@ def merge(table: str, local: Row, remote: Row) -> tuple[Row | None, list[Conflic
     out, out_fh = dict(local), dict(lf)
     conflicts: list[Conflict] = []
     frozen = table == "documents" and local.get("status") != "draft"
+    # A signed copy arriving at a replica that still holds the draft brings its signed fields whole, even
+    # if the draft was edited later by the clock (a laptop restored from an old backup, a skewed clock).
+    signed_remote = table == "documents" and not frozen and remote.get("status") not in (None, "draft")
     for col, rv in remote.items():
         if col in SYNC_FIELDS or col in LOCAL_ONLY or col not in local:
             continue
@@ -122,6 +125,12 @@ def merge(table: str, local: Row, remote: Row) -> tuple[Row | None, list[Conflic
                 out[col] = rv
             continue
         if (frozen and col in FROZEN_ONCE_ISSUED) or (table, col) in IMMUTABLE:
+            continue
+        if signed_remote and col in FROZEN_ONCE_ISSUED:
+            if lv != rv or (col in rf and rf[col] != lf.get(col)):
+                out[col] = rv
+                if col in rf:
+                    out_fh[col] = rf[col]
             continue
         if lv == rv:
             if rc > lc and col in rf:

@@ -287,9 +287,36 @@ def test_output_is_deterministic() -> None:
 
 
 def test_document_number_is_under_the_qr_on_every_page(rendered: dict[str, tuple[Document, bytes]]) -> None:
+    import pypdfium2 as pdfium
+    import zxingcpp
+
     doc, pdf = rendered["order"]
-    for page in read_back(pdf).pages:
-        assert len(re.findall(re.escape(doc.number), "".join(page.split()))) >= 1
+    pages = read_back(pdf).pages
+    per_copy = int(re.findall(r"共 (\d+) 页", pages[0])[0])
+    from fieldapp.documents.renderer import COPY_LABELS
+
+    assert len(COPY_LABELS) == 2 and len(pages) == per_copy * 2  # 一式两份
+    document = pdfium.PdfDocument(pdf)
+    scale = 2
+    for page in document:
+        height = page.get_height()
+        codes = zxingcpp.read_barcodes(page.render(scale=scale).to_pil())
+        assert len(codes) == 1
+        corners = [codes[0].position.top_left, codes[0].position.top_right, codes[0].position.bottom_left,
+                   codes[0].position.bottom_right]
+        qr_left, qr_right = min(p.x for p in corners) / scale, max(p.x for p in corners) / scale
+        qr_bottom = height - max(p.y for p in corners) / scale  # PDF points, origin at the bottom
+        textpage = page.get_textpage()
+        searcher = textpage.search(doc.number)
+        under_code = []
+        while (found := searcher.get_next()) is not None:
+            boxes = [textpage.get_charbox(i) for i in range(found[0], found[0] + found[1])]
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            top = max(b[3] for b in boxes)
+            centred = abs((left + right) / 2 - (qr_left + qr_right) / 2) < 3 or abs(right - qr_right) < 3
+            if qr_bottom - 16 < top < qr_bottom and centred:
+                under_code.append(found)
+        assert len(under_code) == 1, "the number sits just under the code, once"
 
 
 def test_enterprise_dataclass_is_frozen() -> None:

@@ -94,9 +94,9 @@ def test_field_level_merge_and_conflict_review(net: Network) -> None:
     device = net.enrol("拳铺镇-1")
     target = enterprises.find(device.store, uscc_for(1))["id"]
     enterprises.update(device.store, target, {"phone": "13911111111", "address": "新地址1号"})
-    # Concurrent, but the office's edit comes later by the clock (HLCs tick in milliseconds; within the same
-    # millisecond the device ids would decide, which made this test flaky).
-    time.sleep(0.003)
+    # Concurrent, but the office's edit comes a second later by the clock (within the same millisecond the
+    # device ids would decide).
+    net.central.store.wall_ms = lambda: time.time_ns() // 1_000_000 + 1000
     enterprises.update(net.central.store, target, {"phone": "05377777777", "legal_representative": "刘局"})
     exchange.import_bundle(net.central, net.send(device, net.central))
     merged = net.central.store.get("enterprises", target)

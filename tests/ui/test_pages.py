@@ -69,6 +69,11 @@ def test_officers_and_backups(qtbot: QtBot, ctx: AppContext, dialogs: Dialogs) -
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.backups.count() == 1, timeout=3000)
     assert len(backup.list_backups(ctx.workspace.backups_dir)) == 1
+    # An officer added after the backup: the restore must take the roster back to the backed-up one.
+    page.officer_name.setText("后加")
+    page.officer_cert.setText("37083088888")
+    qtbot.mouseClick(page.add_officer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.officer_model.rowCount() == before + 2, timeout=3000)
 
     dialogs.answer = False
     page.backups.setCurrentRow(0)
@@ -79,6 +84,9 @@ def test_officers_and_backups(qtbot: QtBot, ctx: AppContext, dialogs: Dialogs) -
     qtbot.waitUntil(lambda: "已恢复" in "".join(dialogs.infos) or "restored" in "".join(dialogs.infos),
                     timeout=5000)
     assert dialogs.errors == []
+    certificates = {o["certificate_no"] for o in inspectors.list_inspectors(ctx.reader)}
+    assert "37083099999" in certificates and "37083088888" not in certificates
+    qtbot.waitUntil(lambda: page.officer_model.rowCount() == before + 1, timeout=3000)
 
 
 def test_documents_page_shows_empty_state_then_records(qtbot: QtBot, ctx: AppContext) -> None:
