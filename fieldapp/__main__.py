@@ -1,3 +1,5 @@
+"""`python -m fieldapp`: the command line (fieldapp.cli)."""
+
 import multiprocessing
 
 from fieldapp.cli import main

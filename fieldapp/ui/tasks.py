@@ -5,9 +5,10 @@ taskman). Results come back to the main thread through a queued signal; widgets 
 Quick indexed reads for table models use `AppContext.reader`, a separate read-only connection, so they
 see committed data only and can never join a transaction the worker has open.
 
-    ctx.op(self, lambda c: findings.create(c.store, ...)).changes("findings").success(done).run()
+    ctx.op(self, lambda c: findings_service.record(c.workspace, ...)).success(done).run()
 
-An op receives an OpContext (workspace, store, cancellation, progress) and must never touch widgets.
+An op receives an OpContext (workspace, store, cancellation, progress) and must never touch widgets. When
+it returns a services `Done`, its `changes` are announced on the bus and `success` gets the value.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from fieldapp.errors import FieldappError
 from fieldapp.models import checklists
 from fieldapp.models.store import Store
+from fieldapp.services.changes import EVERYTHING, Changes, Done, Entity
 from fieldapp.ui import util
 from fieldapp.workspace import Workspace
 
@@ -33,9 +35,8 @@ log = logging.getLogger("fieldapp.ui")
 
 T = TypeVar("T")
 
-# Entity names carried by data_changed; screens redraw when one they show is in the set.
-ALL = frozenset({"enterprises", "inspections", "answers", "findings", "reinspections", "documents",
-                 "evidence", "inspectors", "settings", "backups", "sync"})
+# Every entity: for work that may change anything (a restore, an enrolment, a bundle import).
+ALL = EVERYTHING.entities
 
 
 class Cancelled(Exception):
@@ -45,7 +46,7 @@ class Cancelled(Exception):
 class Bus(QObject):
     """Application-wide signals: screens subscribe, dialogs never poke each other."""
 
-    data_changed = Signal(object)  # frozenset[str] of entity names
+    data_changed = Signal(object)  # frozenset[Entity]: screens redraw when one they show is in the set
     navigate = Signal(str, object)  # ("enterprise" | "start_inspection" | "inspection" | "finding", id)
     status = Signal(str)  # a short confirmation for the status bar
 
@@ -146,11 +147,20 @@ class AppContext:
         self.reader = Store.open(workspace.store.path, read_only=True)
         self._live: set[Operation[Any]] = set()
 
-    def op(self, parent: QWidget | None, fn: Callable[[OpContext], T]) -> Operation[T]:
+    @overload
+    def op(self, parent: QWidget | None, fn: Callable[[OpContext], Done[T]]) -> Operation[T]: ...
+
+    @overload
+    def op(self, parent: QWidget | None, fn: Callable[[OpContext], T]) -> Operation[T]: ...
+
+    def op(self, parent: QWidget | None, fn: Callable[[OpContext], Any]) -> Operation[Any]:
+        """A user action on the worker; a services `Done` is unwrapped: `success` gets its value."""
         return Operation(self, parent, fn)
 
-    def notify(self, changes: Iterable[str]) -> None:
-        self.bus.data_changed.emit(frozenset(changes))
+    def notify(self, changes: Changes | Iterable[str]) -> None:
+        entities = changes.entities if isinstance(changes, Changes) else frozenset(Entity(c) for c in changes)
+        if entities:
+            self.bus.data_changed.emit(entities)
 
     def close(self) -> None:
         self.tasks.shutdown()
@@ -166,7 +176,7 @@ class Operation(Generic[T]):
         self.fn = fn
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
-        self._changes: frozenset[str] = frozenset()
+        self._changes: frozenset[Entity] = frozenset()
         self._progress_label: str | None = None
         self._cancellable = False
         self._cancel = threading.Event()
@@ -182,7 +192,8 @@ class Operation(Generic[T]):
         return self
 
     def changes(self, *entities: str) -> Operation[T]:
-        self._changes = frozenset(entities)
+        """For ops that do not return a services `Done` (being retired, issue 13)."""
+        self._changes = frozenset(Entity(e) for e in entities)
         return self
 
     def with_progress(self, label: str, cancellable: bool = False) -> Operation[T]:
@@ -236,10 +247,13 @@ class Operation(Generic[T]):
         exc = future.exception()
         alive = self.parent is None or shiboken6.isValid(self.parent)
         if exc is None:
-            if self._changes:
-                self.ctx.notify(self._changes)
+            result: Any = future.result()
+            changes = Changes(self._changes)
+            if isinstance(result, Done):
+                changes, result = changes | result.changes, result.value
+            self.ctx.notify(changes)
             if self._success is not None and alive:
-                self._success(future.result())
+                self._success(result)
             return
         if isinstance(exc, Cancelled):
             if self._changes:  # the op may have committed part of its work before it stopped

@@ -81,3 +81,26 @@ def test_failure_callback_replaces_the_message(qtbot: QtBot, ctx: AppContext, di
     ctx.op(None, lambda c: 1 / 0).failure(got.append).run()
     qtbot.waitUntil(lambda: bool(got))
     assert isinstance(got[0], ZeroDivisionError) and dialogs.errors == []
+
+
+def test_a_services_result_announces_what_it_changed(qtbot: QtBot, ctx: AppContext) -> None:
+    from fieldapp.services.changes import Done, Entity, changed
+
+    announced: list[frozenset[Entity]] = []
+    values: list[int] = []
+    ctx.bus.data_changed.connect(announced.append)
+    ctx.op(None, lambda c: Done(7, changed(Entity.FINDINGS, Entity.DOCUMENTS, ids=["f1"]))).success(
+        values.append).run()
+    qtbot.waitUntil(lambda: values == [7], timeout=3000)
+    assert announced == [frozenset({Entity.FINDINGS, Entity.DOCUMENTS})]
+    # Screens written against entity names keep working: the members are their names.
+    assert announced[0] & {"findings"} == {"findings"}
+
+
+def test_a_read_only_op_announces_nothing(qtbot: QtBot, ctx: AppContext) -> None:
+    announced: list[object] = []
+    values: list[int] = []
+    ctx.bus.data_changed.connect(announced.append)
+    ctx.op(None, lambda c: 5).success(values.append).run()
+    qtbot.waitUntil(lambda: values == [5], timeout=3000)
+    assert announced == []
