@@ -145,6 +145,9 @@ class AppContext:
         # Built-in checklists are written once, on the worker, before any screen reads the library.
         self.tasks.call(lambda: checklists.ensure_builtin(workspace.store))
         self.reader = Store.open(workspace.store.path, read_only=True)
+        # The same read-only connection as a workspace, for the services' read functions on the main thread
+        # (table models, quick lookups): committed data only, never inside the worker's transaction.
+        self.read = Workspace(workspace.data_dir, self.reader)
         self._live: set[Operation[Any]] = set()
 
     @overload

@@ -1,0 +1,22 @@
+"""The words the front ends show and filter by: controlled vocabularies and state names of the domain.
+
+Front ends take them from here, never from the models, so a screen, the CLI and the web console spell a
+state or an industry the same way. Values only: nothing here reads or writes data.
+"""
+
+from __future__ import annotations
+
+from fieldapp.models.lifecycle import DEADLINE_STATES, OPEN_STATES, STATUS_ZH, TERMINAL, TRANSITIONS, is_overdue
+from fieldapp.models.taxonomy import (
+    FINDING_GRADES,
+    INDUSTRIES,
+    INSPECTION_TYPES,
+    RISK_COLOURS,
+    RISK_LEVELS,
+    SPECIAL_HAZARD_TAGS,
+)
+
+__all__ = [
+    "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
+    "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
+]
