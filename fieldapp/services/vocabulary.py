@@ -6,7 +6,14 @@ state or an industry the same way. Values only: nothing here reads or writes dat
 
 from __future__ import annotations
 
-from fieldapp.models.lifecycle import DEADLINE_STATES, OPEN_STATES, STATUS_ZH, TERMINAL, TRANSITIONS, is_overdue
+from fieldapp.models.lifecycle import (
+    DEADLINE_STATES,
+    OPEN_STATES,
+    STATUS_ZH,
+    TERMINAL,
+    TRANSITIONS,
+    is_overdue,
+)
 from fieldapp.models.taxonomy import (
     FINDING_GRADES,
     INDUSTRIES,
