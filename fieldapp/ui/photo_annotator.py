@@ -2,7 +2,7 @@
 
 The stored photo is evidence and is never changed: the shapes are saved with `evidence.set_overlay` and
 drawn over the photo wherever it is shown (the thumbnails of the evidence strip, this editor, the photo
-appendix of a notice). The overlay format is described in fieldapp.photos.overlay.
+appendix of a notice). The overlay format is described in fieldapp.models.photo_marks.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.photos.overlay import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+from fieldapp.models.photo_marks import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
 from fieldapp.ui import util
 from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
