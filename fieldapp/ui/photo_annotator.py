@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models.photo_marks import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+from fieldapp.services.vocabulary import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
 from fieldapp.ui import util
 from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
@@ -379,12 +379,12 @@ class PhotoAnnotator(QDialog):
         if not self.modified():
             self.accept()
             return
-        from fieldapp.services import evidence
+        from fieldapp.services import evidence  # photo libraries: loaded once photos are handled
 
         evidence_id, shapes = self.evidence_id, [dict(s) for s in self.canvas.shapes]
         self.save_button.setEnabled(False)
-        self.ctx.op(self, lambda c: evidence.set_overlay(c.workspace, evidence_id, shapes)).changes(
-            "evidence").success(self._saved).failure(self._failed).run()
+        self.ctx.op(self, lambda c: evidence.set_overlay(c.workspace, evidence_id, shapes)).success(
+            self._saved).failure(self._failed).run()
 
     def _saved(self, _row: Any) -> None:
         self.original = [dict(s) for s in self.canvas.shapes]
