@@ -46,6 +46,18 @@ def test_photo_is_stored_upright_small_and_with_metadata(ws: Workspace, visit: d
     assert ws.store.query("SELECT action FROM audit_log WHERE entity = 'evidence'")[0]["action"] == "create"
 
 
+def test_each_change_to_evidence_reports_the_rows_it_touched(ws: Workspace, visit: dict[str, str],
+                                                             tmp_path: Path) -> None:
+    from fieldapp.services.changes import Entity
+
+    done = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")])
+    row_id = done.value[0]["id"]
+    assert done.changes.entities == {Entity.EVIDENCE} and done.changes.ids == {row_id}
+    marked = evidence.set_overlay(ws, row_id, [{"type": "text", "x": 0.1, "y": 0.1, "text": "无漏保"}])
+    assert "无漏保" in marked.value["overlay"] and marked.changes.ids == {row_id}
+    assert evidence.unlink(ws, row_id).changes.entities == {Entity.EVIDENCE} and count(ws) == 0
+
+
 def test_same_photo_twice_is_stored_once(ws: Workspace, visit: dict[str, str], tmp_path: Path) -> None:
     photo = phone_photo(tmp_path / "a.jpg")
     first = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo]).value[0]
