@@ -53,6 +53,13 @@ def start_form(ws: Workspace, enterprise_id: str, assignment: Mapping[str, Any] 
         note=(assignment or {}).get("note") or None)
 
 
+def assigned_visits(ws: Workspace) -> list[Row]:
+    """The visits the office assigned to this device and not yet made, soonest planned first."""
+    from fieldapp.sync import assignments  # loads the crypto libraries: not at the desktop's start-up
+
+    return assignments.for_device(ws)
+
+
 @dataclass(frozen=True)
 class Started:
     inspection: Row

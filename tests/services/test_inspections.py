@@ -40,6 +40,7 @@ def test_starting_adds_the_checklists_and_closes_the_assignment_it_answers(ws: W
     with ws.store.transaction():  # as a bundle from the office brings it (sync/assignments.assign at central)
         assignment = ws.store.insert("assignments", {"enterprise_id": visit["enterprise_id"],
                                                      "assigned_device": ws.store.device_id, "status": "open"})
+    assert [a["id"] for a in inspections.assigned_visits(ws)] == [assignment["id"]]
 
     done = inspections.start_inspection(ws, enterprise_id=visit["enterprise_id"], templates=[template],
                                         officer_ids=[visit["officer_a"], visit["officer_b"]],
@@ -51,6 +52,7 @@ def test_starting_adds_the_checklists_and_closes_the_assignment_it_answers(ws: W
     assert {i.template_id for i in inspections.walk(ws, inspection["id"]).items} == {template}
     closed = ws.store.get("assignments", assignment["id"])
     assert closed is not None and (closed["status"], closed["inspection_id"]) == ("done", inspection["id"])
+    assert inspections.assigned_visits(ws) == []
 
 
 def test_one_officer_starts_with_the_warning_and_a_bad_start_changes_nothing(ws: Workspace,
