@@ -105,6 +105,11 @@ class FindingView:
     plan: dict[str, str]  # the 五到位 rectification plan of a major hazard (empty until recorded)
     actions: frozenset[str]
 
+    @property
+    def needs_plan(self) -> bool:
+        """A major hazard: it keeps a 五到位 plan and an effect evaluation, both required before 销号."""
+        return bool(self.finding["grade"] == "major")
+
 
 def finding_view(ws: Workspace, finding_id: str, *, today: date | None = None) -> FindingView:
     store = ws.store

@@ -161,9 +161,8 @@ class FindingDetail(QWidget):
         if self.next_steps.isVisibleTo(self):
             self.buttons["closed"].setVisible(False)  # offered in the box above, next to the 复查意见书
         self.actions_box.setVisible(any(visible.values()))
-        major = f["grade"] == "major"  # the 五到位 plan and the effect evaluation are a major hazard's
-        self.plan_box.setVisible(major)
-        self.evaluation_box.setVisible(major)
+        self.plan_box.setVisible(view.needs_plan)
+        self.evaluation_box.setVisible(view.needs_plan)
         for key, edit in self.plan_edits.items():
             edit.setText(view.plan.get(key, ""))
         self.evaluation.setPlainText(f.get("effect_evaluation") or "")

@@ -43,6 +43,7 @@ class InspectionWalker(QWidget):
         self.ctx = ctx
         self.inspection_id: str | None = None
         self.inspection: dict[str, Any] = {}
+        self.in_progress = False  # answers may still change
         self.editor: FindingEditor | None = None
         self.open_editors = True
         layout = QVBoxLayout(self)
@@ -156,11 +157,12 @@ class InspectionWalker(QWidget):
         walk = inspections.walk(self.ctx.read, inspection_id)
         self.inspection_id = inspection_id
         self.inspection = walk.inspection
+        self.in_progress = walk.in_progress
         self.title.setText(walk.enterprise_name)
         self.subtitle.setText(f"{self.inspection['type']} · {util.short_time(self.inspection['started_at'])} · "
                               + self.tr("Officers: %1").replace("%1", "、".join(walk.officer_names) or "—"))
         self.model.load(walk.items)
-        done = not walk.in_progress
+        done = not self.in_progress
         self.finish_button.setEnabled(not done)
         self.documents_button.setEnabled(True)
         for b in self.answer_buttons.values():
@@ -223,7 +225,7 @@ class InspectionWalker(QWidget):
 
     def answer_current(self, code: str) -> None:
         row = self.current_row()
-        if row < 0 or self.inspection_id is None or self.inspection.get("status") != "in_progress":
+        if row < 0 or self.inspection_id is None or not self.in_progress:
             return
         self.save_answer(row, code, self.note.text().strip() or None)
         if row < len(self.model.items) - 1:
@@ -302,7 +304,7 @@ class InspectionWalker(QWidget):
         self.document_opened.emit(flow)
 
     def finish(self) -> None:
-        if self.inspection_id is None or self.inspection.get("status") != "in_progress":
+        if self.inspection_id is None or not self.in_progress:
             return
         answered, total, _bad = self.model.counts()
         if answered < total and not util.ask(self, self.tr("%n item(s) not checked yet. Finish anyway?", "",

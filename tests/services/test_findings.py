@@ -55,6 +55,7 @@ def test_each_move_reports_the_hazard_it_changed_and_keeps_its_history(ws: Works
 
 def test_a_major_hazard_closes_only_with_its_plan_and_evaluation(ws: Workspace, visit: dict[str, str]) -> None:
     fid = _hazard(ws, visit, grade="major")
+    assert findings.finding_view(ws, fid).needs_plan and not findings.finding_view(ws, visit["finding_id"]).needs_plan
     findings.rectified_on_the_spot(ws, fid, note="当场整改")
     with pytest.raises(IllegalTransition):
         findings.close_finding(ws, fid)
