@@ -25,8 +25,6 @@ from fieldapp.photos.media import MediaKind, classify
 from fieldapp.services.changes import Done, Entity, changed
 from fieldapp.workspace import Workspace
 
-KIND_ZH = {"photo": "照片", "video": "视频", "audio": "录音"}
-
 
 def blobs(ws: Workspace) -> BlobStore:
     return data_store(ws.data_dir, "evidence")

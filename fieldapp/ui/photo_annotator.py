@@ -40,7 +40,6 @@ from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
 
 MIN_DRAG = 0.015  # shorter drags (fraction of the longer edge) are taps, not shapes
-TOOLS = ("arrow", "ellipse", "text")
 HALO = QColor(0, 0, 0, 120)
 
 
