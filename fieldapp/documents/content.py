@@ -116,7 +116,7 @@ class EvidencePhoto:
     caption: str
     captured_at: datetime
     sha256: str  # hex digest of ``jpeg``; checked before printing
-    overlay: str = ""  # the inspector's marks (JSON, fieldapp.photos.overlay), drawn over the printed photo
+    overlay: str = ""  # the inspector's marks (JSON, fieldapp.models.photo_marks), drawn over the printed photo
 
     def verify(self) -> None:
         actual = hashlib.sha256(self.jpeg).hexdigest()

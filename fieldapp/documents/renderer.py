@@ -72,7 +72,7 @@ from fieldapp.documents.furniture import (
     watermark,
 )
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.photos.overlay import parse_overlay, valid_shapes
+from fieldapp.models.photo_marks import parse_overlay, valid_shapes
 
 # reportlab's CJK line breaking keeps Japanese closing punctuation (、。」）) off the start of a line, but not
 # the Chinese full-width ，；：！？ nor closing quotes and book-title marks, so a notice could have lines that

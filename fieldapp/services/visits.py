@@ -126,7 +126,7 @@ def record(ws: Workspace, path: Path, *, today: date | None = None) -> VisitResu
             for p in f.get("photos", []):
                 name, caption = (p["path"], p.get("caption")) if isinstance(p, dict) else (p, None)
                 rows = evidence.attach(ws, finding_id=row["id"], paths=[_file(base, name, "photo", "照片")],
-                                       caption=caption)
+                                       caption=caption).value
                 result.evidence_ids += [r["id"] for r in rows]
         inspections.complete(store, ins["id"], ended_at=spec.get("ended_at"), summary=spec.get("summary"))
         sigs = notices.Signatures(

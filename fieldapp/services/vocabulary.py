@@ -27,3 +27,12 @@ __all__ = [
     "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
     "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
 ]
+
+# Field work: a checklist answer's words (符合/不符合/不适用) by code; the five parts of a 五到位 plan, in order;
+# the photo-mark format (标注: the colours the editor offers, default sizes, reading an evidence row's marks).
+from fieldapp.models.checklists import ANSWERS as CHECKLIST_ANSWERS
+from fieldapp.models.findings import PLAN_ZH
+from fieldapp.models.photo_marks import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+
+__all__ += ["CHECKLIST_ANSWERS", "PLAN_ZH", "RED", "STROKE", "TEXT_SIZE", "WHITE", "YELLOW", "colour", "number",
+            "parse_overlay"]

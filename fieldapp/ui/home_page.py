@@ -153,10 +153,11 @@ class HomePage(QWidget):
 
     def reload_sync(self) -> None:
         def op(c: OpContext) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
-            from fieldapp.sync import assignments, exchange
+            from fieldapp.services import inspections
+            from fieldapp.sync import exchange
 
             status = dict(exchange.status(c.workspace))
-            assigned = assignments.for_device(c.workspace) if status["role"] == "device" else []
+            assigned = inspections.assigned_visits(c.workspace) if status["role"] == "device" else []
             return status, exchange.last_sync(c.store), assigned
 
         self.ctx.op(self, op).success(self._synced).run()

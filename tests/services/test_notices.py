@@ -42,7 +42,7 @@ def blocks(ws: Workspace) -> None:
 def test_issue_order_end_to_end(ws: Workspace, visit: dict[str, str], blocks: None, tmp_path: Path) -> None:
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (1200, 900), (90, 120, 150)).save(photo)
-    attached = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo], caption="配电箱")
+    attached = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo], caption="配电箱").value
     # The inspector circled the hazard on the photo: the notice prints the mark and says who added it.
     evidence.set_overlay(ws, attached[0]["id"], [{"type": "text", "x": 0.1, "y": 0.1, "text": "未装漏保"}])
     deadline = (TODAY + timedelta(days=10)).isoformat()
@@ -140,7 +140,7 @@ def test_missing_photo_file_and_exhausted_block(ws: Workspace, visit: dict[str, 
     numbering.assign_block(ws.store, doc_type="rectification_order", year=TODAY.year, first=1, last=1)
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (800, 600), (90, 120, 150)).save(photo)
-    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo])[0]
+    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo]).value[0]
     evidence.blobs(ws).remove(row["sha256"])  # the stored photo is lost (disk error, deletion)
     draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
                           deadline=(TODAY + timedelta(days=3)).isoformat())
