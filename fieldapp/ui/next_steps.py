@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.models import lifecycle
 from fieldapp.models.store import Row
+from fieldapp.services.changes import Done
 from fieldapp.ui import util
 from fieldapp.ui.tasks import AppContext, OpContext
 
@@ -49,7 +50,7 @@ class NextSteps(QFrame):
     def recorded(self, reinspection_id: str) -> None:
         from fieldapp.services import drafts
 
-        for fid in drafts.reinspection_findings(self.ctx.reader, reinspection_id):
+        for fid in drafts.opinion_hazards(self.ctx.read, reinspection_id):
             self.reinspected[fid] = reinspection_id
         self.changed.emit()
 
@@ -78,12 +79,12 @@ class NextSteps(QFrame):
         if reinspection_id is None:
             return
 
-        def op(c: OpContext) -> Row:
+        def op(c: OpContext) -> Done[Row]:
             from fieldapp.services import drafts
 
-            return dict(drafts.draft_opinion(c.workspace, reinspection_id))
+            return drafts.draft_opinion(c.workspace, reinspection_id)
 
-        self.ctx.op(self, op).changes("documents").success(lambda doc: self._open(doc, reinspection_id)).run()
+        self.ctx.op(self, op).success(lambda doc: self._open(doc, reinspection_id)).run()
 
     def _open(self, doc: Row, reinspection_id: str) -> None:
         from fieldapp.ui.document_flow import DocumentFlow

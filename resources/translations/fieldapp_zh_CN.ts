@@ -250,212 +250,127 @@
 <context>
     <name>DocumentFlow</name>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="111" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="87" />
         <source>Enforcement document — %1</source>
         <translation>执法文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="145" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="103" />
         <source>Replaces the voided notice %1</source>
         <translation>替代已作废的文书 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="154" />
-        <source>Document:</source>
-        <translation>文书种类：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="157" />
-        <source>Hazards on the notice</source>
-        <translation>列入文书的隐患</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="174" />
-        <source>Use each hazard's own deadline</source>
-        <translation>按各隐患原定期限</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="182" />
-        <source>Safety measures to take until the hazards are removed (optional)</source>
-        <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="185" />
-        <source>Rectify by:</source>
-        <translation>整改完成期限：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="187" />
-        <source>Interim measures:</source>
-        <translation>整改期间措施：</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="190" />
-        <source>On-site measures</source>
-        <translation>现场处理措施</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="193" />
-        <source>Withdraw the workers from the danger zone</source>
-        <translation>从危险区域撤出作业人员</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="196" />
-        <source>Danger zone</source>
-        <translation>危险区域</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="197" />
-        <source>Suspend production or business</source>
-        <translation>暂时停产停业</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="200" />
-        <source>Facilities and equipment taken out of use (、 between)</source>
-        <translation>停止使用的设施、设备（用“、”分隔）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="202" />
-        <source>Other measures (； between)</source>
-        <translation>其他措施（用“；”分隔）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="210" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="110" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="214" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="114" />
         <source>Officer %1</source>
         <translation>执法人员 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="224" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="122" />
         <source>Enterprise's representative:</source>
         <translation>被检查单位负责人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="243" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="141" />
         <source>Keys: F5 preview · Ctrl+R refusal to sign · Ctrl+Enter issue · Ctrl+P print · Ctrl+Shift+P print… · Ctrl+wheel or Ctrl+=/− zoom, Ctrl+0 page width · Esc close</source>
         <translation>快捷键：F5 刷新预览 · Ctrl+R 拒签 · Ctrl+Enter 签发 · Ctrl+P 打印 · Ctrl+Shift+P 选择打印机 · Ctrl+滚轮 或 Ctrl+=/− 缩放，Ctrl+0 适合页宽 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="261" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="159" />
         <source>Refresh preview</source>
         <translation>刷新预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="262" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="160" />
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="263" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="161" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="264" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="162" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="265" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="163" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="266" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="164" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="339" />
-        <source>deadline</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="341" />
-        <source> [major]</source>
-        <translation>【重大】</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="360" />
-        <source>This date is printed for every hazard on the notice and becomes their deadline.</source>
-        <translation>本文书所列隐患统一按此日期整改，签发后各隐患的整改期限改为此日期。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="369" />
-        <source>Each hazard keeps its own deadline (%1). Change the date to give them all one.</source>
-        <translation>各项隐患按各自登记的整改期限（%1）；修改日期则统一为同一期限。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="372" />
-        <source>The deadline saved with the hazard.</source>
-        <translation>即隐患登记时确定的整改期限。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="427" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="236" />
         <source>The notice was changed: press F5 to refresh the preview.</source>
         <translation>文书内容已修改，请按 F5 刷新预览。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="447" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="256" />
         <source>Enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="510" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="320" />
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="520" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="330" />
         <source>Preview of the draft: check it with the enterprise, sign, then issue.</source>
         <translation>草稿预览：请与被检查单位核对，签名后签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="535" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="345" />
         <source>the enterprise's representative</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="536" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="346" />
         <source>Not signed on screen: %1. They will sign the printed notice in ink. Issue now?</source>
         <translation>以下人员未在屏幕上签名：%1。签发后须在打印的文书上手写签名。现在签发？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="551" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="364" />
         <source>Issuing the notice (number, signature)…</source>
         <translation>正在签发文书（编号、电子签章）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="560" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="373" />
         <source>Issued: %1</source>
         <translation>已签发：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="562" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="375" />
         <source>The notice is issued and signed. Print it for the enterprise and the file.</source>
         <translation>文书已签发并加盖电子签章，请打印交被检查单位并存档。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="566" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="379" />
         <source>Issued %1</source>
         <translation>已签发 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="584" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="397" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="589" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="402" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/document_flow.py" line="602" />
+        <location filename="../../fieldapp/ui/document_flow.py" line="415" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -463,57 +378,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="107" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="110" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="110" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="113" />
         <source>Search: enterprise name or document number</source>
         <translation>搜索：单位名称或文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="116" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="119" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="121" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="124" />
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="124" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="127" />
         <source>Verify a document…</source>
         <translation>核验文书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="131" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="131" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="133" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="136" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="132" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="135" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="134" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="137" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="145" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
         <source>No enforcement documents yet.
 
 At the end of an inspection, or from a hazard's “Order rectification”, the on-site inspection record and the rectification order are drafted, signed on screen, issued with a number and printed.</source>
@@ -522,119 +437,119 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 检查结束时，或在隐患的“责令限期整改”中，起草现场检查记录和责令限期整改指令书，现场签名、签发编号并打印。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="148" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="151" />
         <source>No document matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的文书。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="167" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="252" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="170" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="259" />
         <source>Select a document to see its A4 copy.</source>
         <translation>选择一份文书，查看其 A4 文本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="171" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="174" />
         <source>Continue draft</source>
         <translation>继续签发草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="173" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="176" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="174" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="177" />
         <source>Save PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="175" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="178" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="176" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="179" />
         <source>Void and re-issue…</source>
         <translation>作废并重新签发…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="259" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="266" />
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="263" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="270" />
         <source>A draft: press “Continue draft” to preview, sign and issue it.</source>
         <translation>草稿：按“继续签发草稿”预览、签名并签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="271" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="276" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="303" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="308" />
         <source>Open this draft from its re-inspection.</source>
         <translation>请从对应的复查记录中打开此草稿。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="316" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="321" />
         <source>This document is voided. Print it anyway (for the file)?</source>
         <translation>该文书已作废。仍要打印（存档用）吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="320" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="325" />
         <source>Sent to %1</source>
         <translation>已发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="325" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="330" />
         <source>Save PDF</source>
         <translation>导出PDF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="336" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="341" />
         <source>Void %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="337" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="342" />
         <source>Why is this notice voided? (required, printed in the record)</source>
         <translation>作废原因（必填，记入执法记录）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="350" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="351" />
         <source>Voided %1</source>
         <translation>已作废 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="354" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="355" />
         <source>This notice has no inspection; draft its replacement from the inspection.</source>
         <translation>该文书没有对应的检查记录，请从检查中起草替代文书。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="362" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="364" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="376" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="378" />
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="158" />
-        <location filename="../../fieldapp/ui/documents_page.py" line="250" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="161" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="257" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="135" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="138" />
         <source>Issued on</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="172" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="175" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1973,45 +1888,133 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../fieldapp/ui/next_steps.py" line="39" />
+        <location filename="../../fieldapp/ui/next_steps.py" line="40" />
         <source>Re-inspection opinion…</source>
         <translation>出具整改复查意见书…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/next_steps.py" line="40" />
+        <location filename="../../fieldapp/ui/next_steps.py" line="41" />
         <source>Close (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/next_steps.py" line="65" />
+        <location filename="../../fieldapp/ui/next_steps.py" line="66" />
         <source>Re-inspection saved (%1). Opinion %2 issued.</source>
         <translation>复查结果已保存（%1），整改复查意见书 %2 已签发。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/next_steps.py" line="67" />
+        <location filename="../../fieldapp/ui/next_steps.py" line="68" />
         <source>Re-inspection saved (%1). Issue the re-inspection opinion for the enterprise, then close the hazard (销号).</source>
         <translation>复查结果已保存（%1）。请出具整改复查意见书交被检查单位，然后销号。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/next_steps.py" line="70" />
+        <location filename="../../fieldapp/ui/next_steps.py" line="71" />
         <source>Re-inspection saved (%1). Issue the re-inspection opinion for the enterprise.</source>
         <translation>复查结果已保存（%1）。请出具整改复查意见书交被检查单位。</translation>
     </message>
 </context>
 <context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="72" />
+        <source>Document:</source>
+        <translation>文书种类：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="75" />
+        <source>Hazards on the notice</source>
+        <translation>列入文书的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="92" />
+        <source>Use each hazard's own deadline</source>
+        <translation>按各隐患原定期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="100" />
+        <source>Safety measures to take until the hazards are removed (optional)</source>
+        <translation>隐患排除前应采取的安全防范措施（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="103" />
+        <source>Rectify by:</source>
+        <translation>整改完成期限：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="105" />
+        <source>Interim measures:</source>
+        <translation>整改期间措施：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="108" />
+        <source>On-site measures</source>
+        <translation>现场处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="111" />
+        <source>Withdraw the workers from the danger zone</source>
+        <translation>从危险区域撤出作业人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="114" />
+        <source>Danger zone</source>
+        <translation>危险区域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="115" />
+        <source>Suspend production or business</source>
+        <translation>暂时停产停业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="118" />
+        <source>Facilities and equipment taken out of use (、 between)</source>
+        <translation>停止使用的设施、设备（用“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="120" />
+        <source>Other measures (； between)</source>
+        <translation>其他措施（用“；”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="147" />
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="149" />
+        <source> [major]</source>
+        <translation>【重大】</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="168" />
+        <source>This date is printed for every hazard on the notice and becomes their deadline.</source>
+        <translation>本文书所列隐患统一按此日期整改，签发后各隐患的整改期限改为此日期。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="177" />
+        <source>Each hazard keeps its own deadline (%1). Change the date to give them all one.</source>
+        <translation>各项隐患按各自登记的整改期限（%1）；修改日期则统一为同一期限。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notice_form.py" line="180" />
+        <source>The deadline saved with the hazard.</source>
+        <translation>即隐患登记时确定的整改期限。</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="206" />
+        <location filename="../../fieldapp/ui/tasks.py" line="220" />
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="213" />
+        <location filename="../../fieldapp/ui/tasks.py" line="227" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="258" />
+        <location filename="../../fieldapp/ui/tasks.py" line="275" />
         <source>Internal error: %1
 The details were written to fieldapp.log in the data directory.</source>
         <translation>内部错误：%1
@@ -2137,37 +2140,37 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="40" />
+        <location filename="../../fieldapp/ui/signers.py" line="30" />
         <source>Refusal to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="43" />
+        <location filename="../../fieldapp/ui/signers.py" line="33" />
         <source>The enterprise's representative refuses to sign. Record the reason and a witness; both are printed on the notice.</source>
         <translation>被检查单位负责人拒绝签字。请记录拒签理由和见证人，二者都将打印在文书上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="54" />
+        <location filename="../../fieldapp/ui/signers.py" line="44" />
         <source>Name (and unit) of the witness</source>
         <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="55" />
+        <location filename="../../fieldapp/ui/signers.py" line="45" />
         <source>Reason:</source>
         <translation>拒签理由：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="56" />
+        <location filename="../../fieldapp/ui/signers.py" line="46" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="60" />
+        <location filename="../../fieldapp/ui/signers.py" line="50" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="61" />
+        <location filename="../../fieldapp/ui/signers.py" line="51" />
         <source>Record refusal</source>
         <translation>记录拒签</translation>
     </message>
@@ -2268,147 +2271,147 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="51" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="52" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="66" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="67" />
         <source>Issuing unit, documents and defaults</source>
         <translation>执法机关、文书和默认值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="52" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="53" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="74" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="75" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="77" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="87" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="88" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="77" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="85" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="86" />
         <source>Officer name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="89" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="79" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="90" />
         <source>Unit</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="79" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="93" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="94" />
         <source>Add officer</source>
         <translation>添加执法人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="98" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="99" />
         <source>Data and backups</source>
         <translation>数据与备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="100" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="101" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="109" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="110" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="110" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="111" />
         <source>Restore selected</source>
         <translation>从所选备份恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="111" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="112" />
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="195" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="196" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="201" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="202" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="203" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="204" />
         <source>The new language applies after restarting fieldapp.</source>
         <translation>界面语言将在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="233" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="234" />
         <source>before restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="234" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="235" />
         <source>manual</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="234" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="235" />
         <source>automatic</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="244" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="245" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="245" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="246" />
         <source>Backup written: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="250" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="251" />
         <source>Select a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="255" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="256" />
         <source>Restore from backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="256" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="257" />
         <source>fieldapp backup</source>
         <translation>fieldapp 备份文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="261" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="262" />
         <source>Replace ALL data on this device with the backup %1?
 The current data is backed up first, so this can be undone.</source>
         <translation>确定用备份 %1 替换本机的全部数据吗？
 恢复前会先自动备份当前数据，必要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="266" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="267" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="266" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="267" />
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -2452,32 +2455,32 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>SignerRow</name>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="93" />
+        <location filename="../../fieldapp/ui/signers.py" line="83" />
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="99" />
+        <location filename="../../fieldapp/ui/signers.py" line="89" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="105" />
+        <location filename="../../fieldapp/ui/signers.py" line="95" />
         <source>Refuses…</source>
         <translation>拒签…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="111" />
+        <location filename="../../fieldapp/ui/signers.py" line="101" />
         <source>✓ signed</source>
         <translation>✓ 已签名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="114" />
+        <location filename="../../fieldapp/ui/signers.py" line="104" />
         <source>refused (witness: %1)</source>
         <translation>拒签（见证人：%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/signers.py" line="117" />
+        <location filename="../../fieldapp/ui/signers.py" line="107" />
         <source>not signed (wet ink)</source>
         <translation>未签名（打印后手签）</translation>
     </message>
@@ -2840,27 +2843,27 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>VerifyResultDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="70" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="73" />
         <source>Verify a document</source>
         <translation>核验文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="77" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="80" />
         <source>✗ Demo document: no legal effect</source>
         <translation>✗ 演示文书，无法律效力</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="79" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="82" />
         <source>✓ Genuine and valid</source>
         <translation>✓ 文书真实有效</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="79" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="82" />
         <source>✗ Not valid</source>
         <translation>✗ 核验未通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_page.py" line="89" />
+        <location filename="../../fieldapp/ui/documents_page.py" line="92" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
