@@ -60,12 +60,10 @@ class Styles:
     authority: ParagraphStyle
     number: ParagraphStyle
     body: ParagraphStyle
-    indented: ParagraphStyle
     field: ParagraphStyle
     finding: ParagraphStyle
     finding_detail: ParagraphStyle
     right: ParagraphStyle
-    small: ParagraphStyle
     caption: ParagraphStyle
     heading: ParagraphStyle
     sig_caption: ParagraphStyle
@@ -76,13 +74,11 @@ def styles() -> Styles:
         authority=style("authority", fontSize=16, leading=26, alignment=TA_CENTER),
         number=style("number", alignment=TA_CENTER, spaceAfter=10),
         body=style("body", firstLineIndent=2 * BODY_SIZE),
-        indented=style("indented", leftIndent=2 * BODY_SIZE),
         # Hanging indent: a wrapped value lines up under the start of the value, not under the label.
         field=style("field", leftIndent=0, spaceAfter=2),
         finding=style("finding", leftIndent=3 * BODY_SIZE, firstLineIndent=-1.5 * BODY_SIZE, spaceBefore=2),
         finding_detail=style("finding_detail", leftIndent=3 * BODY_SIZE, fontSize=12.5, leading=20),
         right=style("right", alignment=TA_RIGHT),
-        small=style("small", fontSize=10.5, leading=15),
         caption=style("caption", fontSize=10.5, leading=15, spaceAfter=8),
         heading=style("heading", fontSize=16, leading=28, spaceBefore=4, spaceAfter=6),
         sig_caption=style("sig_caption", fontSize=10, leading=13, alignment=TA_CENTER),
@@ -128,7 +124,7 @@ class BoldLine(Flowable):
         self.size = size
         self.space_after = space_after
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
         self.avail_width = avail_width
         return avail_width, self.size * 1.45 + self.space_after
 
@@ -159,7 +155,7 @@ class CopyStart(Flowable):
         super().__init__()
         self.index = index
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
@@ -222,7 +218,7 @@ class Photo(Flowable):
         self.max_width = max_width
         self.shapes = valid_shapes(parse_overlay(photo.overlay))  # the marks that will be drawn
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
         return self.max_width, self.shown_h
 
     def draw(self) -> None:
