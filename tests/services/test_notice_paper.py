@@ -43,8 +43,10 @@ def order_text(ws: Workspace, document_id: str) -> str:
 def test_a_notice_issued_from_demo_data_is_marked_on_every_page_in_the_qr_and_by_verify(
         ws: Workspace, visit: dict[str, str], blocks: None, tmp_path: Path) -> None:
     demo.mark(ws.store)
-    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10)).value
-    assert all("演示文书，无法律效力" in "".join(p.split()) for p in read_back(issuing.preview_document(ws, draft["id"])).pages)
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
+    preview = read_back(issuing.preview_document(ws, draft["id"]))
+    assert all("演示文书，无法律效力" in "".join(p.split()) for p in preview.pages)
     issued = issuing.issue_document(ws, draft["id"]).value
     pdf = issued.pdf_path.read_bytes()
     back = read_back(pdf)
@@ -86,7 +88,8 @@ def test_a_real_database_prints_no_demo_mark(ws: Workspace, visit: dict[str, str
 
 def test_seal_line_is_the_seal_setting_not_the_unit_name(ws: Workspace, visit: dict[str, str],
                                                         blocks: None) -> None:
-    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10)).value
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
     flat = read_back(issuing.issue_document(ws, draft["id"]).value.pdf_path.read_bytes()).flat
     assert f"示范县应急管理局（印章）{cn_date(TODAY)}" in flat
     assert "（示范县应急管理局）" not in flat
@@ -111,7 +114,8 @@ def _parse_pdf_date(text: str) -> datetime:
 
 
 def test_pdf_dates_are_the_issue_time(ws: Workspace, visit: dict[str, str], blocks: None) -> None:
-    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10)).value
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
     preview = issuing.preview_document(ws, draft["id"])
     assert issuing.preview_document(ws, draft["id"]) == preview  # the same draft renders to the same bytes
     drafted = datetime.fromisoformat(draft["updated_at"].replace("Z", "+00:00"))
@@ -176,14 +180,16 @@ def test_a_hazard_without_a_deadline_gets_the_default_kept_from_draft_to_issue(
 def test_a_date_chosen_for_the_order_becomes_the_hazards_deadline(ws: Workspace, visit: dict[str, str],
                                                                   blocks: None) -> None:
     findings.update(ws.store, visit["finding_id"], {"deadline": day(30)})
-    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(9)).value
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(9)).value
     assert f"于{cn_date(TODAY + timedelta(days=9))}前整改完毕" in order_text(ws, draft["id"])
     first = issuing.issue_document(ws, draft["id"]).value.document
     assert findings.get(ws.store, visit["finding_id"])["deadline"][:10] == day(9)
     # Voided and replaced with another date: the hazard, already under the order, follows the new paper.
     notices.void_document(ws, first["id"], "期限有误")
     again = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
-                                  finding_ids=[visit["finding_id"]], deadline=day(11), replaces_id=first["id"]).value
+                                  finding_ids=[visit["finding_id"]], deadline=day(11),
+                                  replaces_id=first["id"]).value
     second = issuing.issue_document(ws, again["id"]).value.document
     hazard = findings.get(ws.store, visit["finding_id"])
     assert hazard["status"] == "ordered" and hazard["deadline"][:10] == day(11)
@@ -193,7 +199,8 @@ def test_a_date_chosen_for_the_order_becomes_the_hazards_deadline(ws: Workspace,
 def test_after_a_failed_reinspection_the_new_order_gets_a_new_deadline(
         ws: Workspace, visit: dict[str, str], blocks: None) -> None:
     findings.update(ws.store, visit["finding_id"], {"deadline": day(3)})
-    issuing.issue_document(ws, drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value["id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value
+    issuing.issue_document(ws, draft["id"])
     reinspections.record(ws.store, enterprise_id=visit["enterprise_id"],
                          officer_ids=[visit["officer_a"], visit["officer_b"]],
                          results=[ItemResult(visit["finding_id"], False, "未整改")])

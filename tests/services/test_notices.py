@@ -48,8 +48,8 @@ def test_issue_order_end_to_end(ws: Workspace, visit: dict[str, str], blocks: No
     # The inspector circled the hazard on the photo: the notice prints the mark and says who added it.
     evidence.set_overlay(ws, attached[0]["id"], [{"type": "text", "x": 0.1, "y": 0.1, "text": "未装漏保"}])
     deadline = (TODAY + timedelta(days=10)).isoformat()
-    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=deadline,
-                                  interim_measures="停用该配电箱").value
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=deadline, interim_measures="停用该配电箱").value
     preview = issuing.preview_document(ws, draft["id"])
     assert "签发时自动编号" in pdf_text(preview)
     sigs = Signatures(officers={visit["officer_a"]: signature_png(tmp_path, "a.png"),
@@ -103,7 +103,8 @@ def test_void_and_replace(ws: Workspace, visit: dict[str, str], blocks: None, tm
     check = verification.verify_file(ws, issued.pdf_path)
     assert not check.valid and any("voided" in r.en and "单位名称有误" in r.en for r in check.reasons)
     replacement = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
-                                        deadline=(TODAY + timedelta(days=5)).isoformat(), replaces_id=issued.document["id"]).value
+                                        deadline=(TODAY + timedelta(days=5)).isoformat(),
+                                        replaces_id=issued.document["id"]).value
     new = issuing.issue_document(ws, replacement["id"]).value.document
     assert new["replaces_id"] == issued.document["id"] and new["serial"] == issued.document["serial"] + 1
     again = verification.verify_file(ws, issued.pdf_path)
@@ -116,8 +117,8 @@ def test_refusal_to_sign_is_printed(ws: Workspace, visit: dict[str, str], blocks
     text = pdf_text(issuing.issue_document(ws, draft["id"], signatures=sigs).value.pdf_path.read_bytes())
     assert "拒绝签字" in text and "不认可检查结果" in text and "网格员王立新" in text
     with pytest.raises(ValidationError, match="witness"):
-        issuing.issue_document(ws, drafts.draft_document(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"]).value["id"],
-                               signatures=Signatures(enterprise=Refusal(reason="不签", witness="")))
+        record = drafts.draft_document(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"]).value
+        issuing.issue_document(ws, record["id"], signatures=Signatures(enterprise=Refusal(reason="不签", witness="")))
 
 
 def test_bad_input_issues_nothing(ws: Workspace, visit: dict[str, str], blocks: None) -> None:
@@ -219,12 +220,13 @@ def test_redraft_changes_the_draft_in_place_and_discard_removes_it(ws: Workspace
     again = drafts.redraft_document(ws, first["id"], inspection_id=visit["inspection_id"], deadline=later,
                                     interim_measures="停用配电箱").value
     assert again["id"] == first["id"] and again["deadline"] == later
-    other = drafts.redraft_document(ws, first["id"], doc_type="inspection_record", inspection_id=visit["inspection_id"]).value
+    other = drafts.redraft_document(ws, first["id"], doc_type="inspection_record",
+                                    inspection_id=visit["inspection_id"]).value
     assert other["id"] != first["id"] and ws.store.get("documents", first["id"]) is None
     assert [d["type"] for d in notices.list_documents(ws, doc_type="inspection_record")] == ["inspection_record"]
     drafts.discard_draft(ws, other["id"])
     assert notices.list_documents(ws) == []
-    issued = issuing.issue_document(ws, drafts.draft_document(ws, doc_type="inspection_record",
-                                                              inspection_id=visit["inspection_id"]).value["id"]).value
+    record = drafts.draft_document(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"]).value
+    issued = issuing.issue_document(ws, record["id"]).value
     with pytest.raises(ValidationError):
         drafts.discard_draft(ws, issued.document["id"])

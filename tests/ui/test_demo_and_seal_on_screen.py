@@ -25,7 +25,8 @@ def issue_order(ctx: AppContext) -> Path:
     inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=officers)
     findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"], description="安全出口堵塞",
                     deadline=(date.today() + timedelta(days=9)).isoformat())
-    draft = drafts.draft_document(ctx.workspace, doc_type="rectification_order", inspection_id=inspection["id"]).value
+    draft = drafts.draft_document(ctx.workspace, doc_type="rectification_order",
+                                  inspection_id=inspection["id"]).value
     return Path(issuing.issue_document(ctx.workspace, draft["id"]).value.pdf_path)
 
 

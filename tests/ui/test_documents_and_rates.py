@@ -42,8 +42,8 @@ def issue_orders(ws: Workspace) -> dict[str, list[str]]:
             inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=officers)
             findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"],
                             description=f"安全出口堵塞{n}", deadline=(date.today() + timedelta(days=9)).isoformat())
-            doc = issuing.issue_document(ws, drafts.draft_document(ws, doc_type="rectification_order",
-                                                                   inspection_id=inspection["id"]).value["id"]).value.document
+            draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=inspection["id"]).value
+            doc = issuing.issue_document(ws, draft["id"]).value.document
             name = store.get("enterprises", enterprise_id)["name"]
             out.setdefault(name, []).append(doc["number"])
     return out
