@@ -373,7 +373,8 @@ class DocumentFlow(QDialog):
         self.number.setText(self.tr("Issued: %1").replace("%1", row["number"]))
         self.warnings.setText("\n".join("⚠ " + zh for _en, zh in warnings))
         self.state.setText(self.tr("The notice is issued and signed. Print it for the enterprise and the file."))
-        for w in (self.form, self.sign_box):
+        f = self.form
+        for w in (f.type, f.findings_box, f.order_box, f.measures_box, self.sign_box):
             w.setEnabled(False)
         self.update_actions()
         self.ctx.bus.status.emit(self.tr("Issued %1").replace("%1", row["number"]))
