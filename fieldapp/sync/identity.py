@@ -113,7 +113,7 @@ def x25519_private(ws: Workspace) -> X25519PrivateKey:
     key = X25519PrivateKey.generate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_key_file(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()), 0o600)
+                                           serialization.NoEncryption()), 0o600)
     return key
 
 
