@@ -67,7 +67,7 @@ def inspections_record(obj: Context, visit_file: Path, as_json: bool) -> None:
     """
     from fieldapp.services import visits
 
-    result = visits.record(obj.ws, visit_file)
+    result = visits.record(obj.ws, visit_file).value
     data = result.as_dict()
 
     def human(d: dict[str, Any]) -> None:

@@ -73,5 +73,4 @@ def reinspected_findings(ws: Workspace, reinspection_id: str) -> list[str]:
 
 def draft_opinion(ws: Workspace, reinspection_id: str) -> Done[Row]:
     """The 整改复查意见书 of a re-inspection, to sign and issue: its draft if there is one, else a new draft."""
-    doc = dict(drafts.draft_opinion(ws, reinspection_id))
-    return Done(doc, changed(Entity.DOCUMENTS, ids=[doc["id"]]))
+    return drafts.draft_opinion(ws, reinspection_id)

@@ -6,6 +6,9 @@ state or an industry the same way. Values only: nothing here reads or writes dat
 
 from __future__ import annotations
 
+from fieldapp.models.doc_types import DocType
+from fieldapp.models.doc_types import title as doc_type_title
+from fieldapp.models.documents import STATUS_ZH as DOC_STATUS_ZH
 from fieldapp.models.lifecycle import (
     DEADLINE_STATES,
     OPEN_STATES,
@@ -24,8 +27,9 @@ from fieldapp.models.taxonomy import (
 )
 
 __all__ = [
-    "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
-    "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
+    "DEADLINE_STATES", "DOC_STATUS_ZH", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES",
+    "RISK_COLOURS", "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "DocType",
+    "doc_type_title", "is_overdue",
 ]
 
 # Field work: a checklist answer's words (符合/不符合/不适用) by code; the five parts of a 五到位 plan, in order;

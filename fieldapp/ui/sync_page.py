@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import numbering
+from fieldapp.services import numbers, vocabulary
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import ui_settings
@@ -408,7 +408,7 @@ class SyncPage(QWidget):
         self.blocks_title.setObjectName("sectionTitle")
         layout.addWidget(self.blocks_title)
         self.blocks = RowsModel([
-            Column("doc_type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["doc_type"], r["doc_type"])),
+            Column("doc_type", self.tr("Document"), lambda r: vocabulary.doc_type_title(r["doc_type"])),
             Column("year", self.tr("Year")),
             Column("range", self.tr("Serials"), lambda r: f"{r['first_serial']}–{r['last_serial']}"),
             Column("remaining", self.tr("Remaining")),
@@ -421,7 +421,7 @@ class SyncPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.blocks.set_rows(numbering.list_blocks(self.ctx.reader))
+        self.blocks.set_rows(numbers.list_blocks(self.ctx.read))
 
         def op(c: OpContext) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             from fieldapp.sync import conflicts, exchange
