@@ -27,3 +27,12 @@ __all__ = [
     "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
     "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
 ]
+
+# -- the registry and the office desk (issue 13, area A) ---------------------------------------------------
+
+from fieldapp.models.documents import STATUS_ZH as DOCUMENT_STATUS_ZH
+from fieldapp.models.enterprises import FIELDS as ENTERPRISE_FIELDS  # the registry's fields, with 中文 names
+from fieldapp.models.enterprises import NO_USCC_ZH  # shown for a site that has no code
+from fieldapp.models.numbering import DOC_TYPES as DOCUMENT_TITLES  # document type → its title
+
+__all__ += ["DOCUMENT_STATUS_ZH", "DOCUMENT_TITLES", "ENTERPRISE_FIELDS", "NO_USCC_ZH"]

@@ -17,10 +17,10 @@ WORKSHOP = {"name": "老王五金加工作坊", "address": "示范县拳铺镇�
 
 
 def test_a_site_without_a_code_is_recorded_by_operator_and_address(ws: Workspace) -> None:
-    row = service.add_enterprise(ws, {**WORKSHOP, "uscc": "  "})
+    row = service.add_enterprise(ws, {**WORKSHOP, "uscc": "  "}).value
     assert row["uscc"] is None and row["uscc_warning"] is None and row["township"] == "拳铺镇"
     assert row["industry"] == "九小场所"  # 小作坊 is one of the 三小场所
-    another = service.add_enterprise(ws, {**WORKSHOP, "name": "后营村小卖部"})  # many sites have no code
+    another = service.add_enterprise(ws, {**WORKSHOP, "name": "后营村小卖部"}).value  # many sites have no code
     assert another["uscc"] is None
     assert [r["name"] for r in search.search(ws.store.conn, "老王")] == ["老王五金加工作坊"]
     for missing, word in (("legal_representative", "经营者"), ("address", "地址")):
@@ -43,7 +43,7 @@ def test_code_checks_malformed_refused_wrong_check_character_confirmed_duplicate
     with pytest.raises(service.UsccNeedsConfirmation) as need:
         service.add_enterprise(ws, {**WORKSHOP, "uscc": "91350100M0001TGQXM"})
     assert "校验位" in need.value.zh and not ws.store.query("SELECT 1 FROM enterprises")
-    pilot = service.add_enterprise(ws, {**WORKSHOP, "uscc": "９１３５０１００Ｍ０００１ＴＧＱＸＭ"}, confirm_uscc=True)
+    pilot = service.add_enterprise(ws, {**WORKSHOP, "uscc": "９１３５０１００Ｍ０００１ＴＧＱＸＭ"}, confirm_uscc=True).value
     assert pilot["uscc"] == "91350100M0001TGQXM" and pilot["uscc_warning"]
     with pytest.raises(enterprises.DuplicateUscc) as dup:
         service.add_enterprise(ws, {**WORKSHOP, "name": "另一家", "uscc": "91350100M0001TGQXM"}, confirm_uscc=True)
@@ -51,8 +51,8 @@ def test_code_checks_malformed_refused_wrong_check_character_confirmed_duplicate
 
 
 def test_editing_a_code_checks_it_the_same_way(ws: Workspace) -> None:
-    first = service.add_enterprise(ws, {**WORKSHOP, "uscc": "91350100M000100Y43"})
-    second = service.add_enterprise(ws, {**WORKSHOP, "name": "后营村小卖部"})
+    first = service.add_enterprise(ws, {**WORKSHOP, "uscc": "91350100M000100Y43"}).value
+    second = service.add_enterprise(ws, {**WORKSHOP, "name": "后营村小卖部"}).value
     with pytest.raises(enterprises.DuplicateUscc) as dup:
         service.update_enterprise(ws, second["id"], {"uscc": "91350100M000100Y43"})
     assert dup.value.existing_id == first["id"]
@@ -71,7 +71,7 @@ def test_a_database_from_before_upgrades_and_takes_sites_without_a_code(tmp_path
     old.close()
     ws = Workspace.open(path.parent)
     try:
-        row = service.add_enterprise(ws, WORKSHOP)
+        row = service.add_enterprise(ws, WORKSHOP).value
         assert row["uscc"] is None
         assert ws.store.scalar("PRAGMA integrity_check") == "ok"
         assert ws.store.scalar("SELECT count(*) FROM enterprises") == 2
