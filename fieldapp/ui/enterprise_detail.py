@@ -40,8 +40,8 @@ from fieldapp.models import uscc as uscc_mod
 from fieldapp.services import enterprises as service
 from fieldapp.ui import util
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
-from fieldapp.ui.table_view import make_table
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets.table import make_table
 
 
 def uscc_hint(text: str) -> str:

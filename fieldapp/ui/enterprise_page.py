@@ -27,8 +27,8 @@ from fieldapp.ui import util
 from fieldapp.ui.enterprise_detail import EnterpriseDetailView
 from fieldapp.ui.enterprise_model import EnterpriseTableModel
 from fieldapp.ui.enterprise_new import NewEnterpriseDialog
-from fieldapp.ui.table_view import make_table  # the other pages import it from here too
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets.table import make_table
 
 SEARCH_DEBOUNCE_MS = 120
 

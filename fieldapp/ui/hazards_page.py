@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from fieldapp.models import areas, findings, lifecycle, taxonomy
 from fieldapp.models.store import Row
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.finding_editor import FindingEditor
 from fieldapp.ui.next_steps import NextSteps
 from fieldapp.ui.reinspection_dialog import ReinspectionDialog
 from fieldapp.ui.table_models import FindingFilters, FindingTableModel, finding_status_text
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets.table import make_table
 
 
 class FindingDetail(QWidget):

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from fieldapp.models import backup, findings, inspections, lifecycle, settings
 from fieldapp.models.store import Row
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets.table import make_table
+from fieldapp.ui.widgets.tiles import BigNumber
 
 UPCOMING_LIMIT = 200
 SYNC_STATUS_DELAY_MS = 400
@@ -40,11 +41,11 @@ class HomePage(QWidget):
         layout.addLayout(head)
 
         tiles = QHBoxLayout()
-        self.open_tile = util.BigNumber(self.tr("inspections in progress"))
-        self.overdue_tile = util.BigNumber(self.tr("overdue hazards"), "red")
-        self.soon_tile = util.BigNumber(self.tr("hazards due soon"), "orange")
-        self.escalated_tile = util.BigNumber(self.tr("major hazards under listed supervision"))
-        self.sync_tile = util.BigNumber(self.tr("changes not yet synced"))
+        self.open_tile = BigNumber(self.tr("inspections in progress"))
+        self.overdue_tile = BigNumber(self.tr("overdue hazards"), "red")
+        self.soon_tile = BigNumber(self.tr("hazards due soon"), "orange")
+        self.escalated_tile = BigNumber(self.tr("major hazards under listed supervision"))
+        self.sync_tile = BigNumber(self.tr("changes not yet synced"))
         for tile in (self.open_tile, self.overdue_tile, self.soon_tile, self.escalated_tile, self.sync_tile):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from fieldapp.models import backup, inspectors, numbering, settings
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import ALL, AppContext, OpContext
+from fieldapp.ui.widgets.table import make_table
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QTabWidget,
 from fieldapp.models import lifecycle, stats, taxonomy
 from fieldapp.ui import util
 from fieldapp.ui.bar_chart import BarChart
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets.table import make_table
+from fieldapp.ui.widgets.tiles import BigNumber
 
 TABLE_KEYS = ("name", "findings", "resolved", "overdue", "整改率")
 # The tile's and the table's tones, the bars' colours (same reds, oranges and greens as the style sheet).
@@ -70,11 +71,11 @@ class StatisticsPage(QWidget):
         head.addWidget(self.export_button)
         layout.addLayout(head)
         tiles = QHBoxLayout()
-        self.total_tile = util.BigNumber(self.tr("hazards found"))
-        self.rate_tile = util.BigNumber(self.tr("rectification rate (整改率)"))
-        self.overdue_tile = util.BigNumber(self.tr("overdue"), "red")
-        self.major_tile = util.BigNumber(self.tr("major hazards"), "orange")
-        self.escalated_tile = util.BigNumber(self.tr("under listed supervision"))
+        self.total_tile = BigNumber(self.tr("hazards found"))
+        self.rate_tile = BigNumber(self.tr("rectification rate (整改率)"))
+        self.overdue_tile = BigNumber(self.tr("overdue"), "red")
+        self.major_tile = BigNumber(self.tr("major hazards"), "orange")
+        self.escalated_tile = BigNumber(self.tr("under listed supervision"))
         for t in (self.total_tile, self.rate_tile, self.overdue_tile, self.major_tile, self.escalated_tile):
             tiles.addWidget(t, 1)
         layout.addLayout(tiles)
