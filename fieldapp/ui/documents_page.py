@@ -31,7 +31,7 @@ from fieldapp.ui import util
 from fieldapp.ui.pdf_view import PdfViewer, print_pdf
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
-from fieldapp.ui.widgets.table import make_table
+from fieldapp.ui.widgets import make_table
 
 # Short type names for the list column: the full titles (责令限期整改指令书) cost the enterprise its width.
 SHORT_TYPES = {"inspection_record": "检查记录", "rectification_order": "整改指令书",

@@ -32,7 +32,7 @@ from fieldapp.ui.next_steps import NextSteps
 from fieldapp.ui.reinspection_dialog import ReinspectionDialog
 from fieldapp.ui.table_models import FindingFilters, FindingTableModel, finding_status_text
 from fieldapp.ui.tasks import AppContext, OpContext
-from fieldapp.ui.widgets.table import make_table
+from fieldapp.ui.widgets import make_table
 
 
 class FindingDetail(QWidget):

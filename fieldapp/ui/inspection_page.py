@@ -12,7 +12,7 @@ from fieldapp.ui.inspection_start import StartInspectionView
 from fieldapp.ui.inspection_walker import InspectionWalker
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
-from fieldapp.ui.widgets.table import make_table
+from fieldapp.ui.widgets import make_table
 
 RECENT = 300
 

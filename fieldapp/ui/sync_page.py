@@ -27,8 +27,7 @@ from fieldapp.ui import util
 from fieldapp.ui.pdf_view import ui_settings
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
-from fieldapp.ui.widgets.table import make_table
-from fieldapp.ui.widgets.tiles import BigNumber
+from fieldapp.ui.widgets import BigNumber, make_table
 
 FOLDER_KEY = "sync/last_folder"
 BUNDLE_FILTER = "fieldapp 数据包 (*.fabundle)"
