@@ -28,9 +28,7 @@ def enterprises_import(obj: Context, file: Path, skip_invalid: bool, as_json: bo
 
     All-or-nothing unless --skip-invalid. Example: fieldapp enterprises import 名录.csv
     """
-    from fieldapp.services import first_start
-
-    report = first_start.import_registry(obj.ws, file, skip_invalid=skip_invalid).value
+    report = service.import_registry(obj.ws, file, skip_invalid=skip_invalid).value
     data = report.as_dict()
     if as_json:
         emit(data, True, print)

@@ -1,4 +1,4 @@
-"""The enterprise registry: finding enterprises, one enterprise's summary, registering, editing, linking.
+"""The enterprise registry: import, search, one enterprise's summary, registering, editing, linking.
 
 Inspectors meet unregistered workshops and 三小场所: `add_enterprise` records them on the device (a site
 without any licence has no USCC and is recorded by name, operator and address). Such a record syncs like
@@ -12,23 +12,34 @@ documents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.models import areas, audit, documents, enterprises, findings, inspections, lifecycle, search
+from fieldapp.models import (
+    areas,
+    audit,
+    documents,
+    enterprises,
+    findings,
+    inspections,
+    lifecycle,
+    registry,
+    search,
+)
 from fieldapp.models import uscc as uscc_mod
 from fieldapp.models.enterprises import DuplicateUscc, FieldError
 from fieldapp.models.search import Filters
 from fieldapp.models.store import SYNC_FIELDS, Row
-from fieldapp.services.changes import Done, Entity, changed
+from fieldapp.services.changes import NOTHING, Done, Entity, changed
 from fieldapp.workspace import Workspace
 
 # What front ends catch and build queries with.
 __all__ = [
     "DuplicateUscc", "EnterpriseSummary", "FieldError", "Filters", "UsccNeedsConfirmation", "add_enterprise",
-    "count_enterprises", "count_matches", "current_id", "enterprise_summary", "link_enterprises",
+    "count_enterprises", "count_matches", "current_id", "enterprise_summary", "import_registry", "link_enterprises",
     "list_enterprises", "search_enterprises", "update_enterprise", "uscc_note",
 ]
 
@@ -140,6 +151,16 @@ def enterprise_summary(ws: Workspace, ref: str) -> EnterpriseSummary:
 
 
 # -- changing the registry -------------------------------------------------------------------------
+
+def import_registry(ws: Workspace, path: Path, *, skip_invalid: bool = False,
+                    progress: Callable[[int], None] | None = None) -> Done[registry.ImportReport]:
+    """Import or update enterprises from a registry file (企业名录, CSV or XLSX), matched by USCC.
+
+    All-or-nothing unless `skip_invalid`: the report then lists the invalid rows and nothing is written.
+    """
+    report = registry.import_file(ws.store, Path(path), skip_invalid=skip_invalid, progress=progress)
+    return Done(report, changed(Entity.ENTERPRISES) if report.imported else NOTHING)
+
 
 def add_enterprise(ws: Workspace, values: Mapping[str, Any], *, confirm_uscc: bool = False) -> Done[Row]:
     """Register an enterprise on site; returns it as displayed (township by name, `uscc_warning`).

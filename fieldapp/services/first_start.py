@@ -3,7 +3,7 @@
 A real data directory never receives demo data: the demo county is written only into an empty
 directory, which is then marked (models.demo.mark) and opened as the demo from then on; `fieldapp gui
 --demo` opens the per-user demo directory (paths.demo_data_dir). A real directory starts empty and offers
-enrolment, a registry import, or the demo in its own directory.
+enrolment, a registry import (services.enterprises.import_registry), or the demo in its own directory.
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import demo, registry
-from fieldapp.services.changes import EVERYTHING, NOTHING, Done, Entity, changed
+from fieldapp.models import demo
+from fieldapp.services.changes import EVERYTHING, NOTHING, Done
 from fieldapp.workspace import Workspace
-
-# Stages of the demo fill, for a progress display.
-DEMO_STAGES = ("enterprises", "inspections", "notices")
 
 
 def needs_first_start(ws: Workspace) -> bool:
@@ -80,16 +77,6 @@ def fill_demo(ws: Workspace, *, enterprises: int = 600, seed: int = 20261123, vi
     recorded = demo_visits.add_visits(ws, count=visits, seed=seed)
     data = dict(result.__dict__, visits=len(recorded), notices=sum(len(v["documents"]) for v in recorded))
     return Done(data, EVERYTHING)
-
-
-def import_registry(ws: Workspace, path: Path, *, skip_invalid: bool = False,
-                    progress: Callable[[int], None] | None = None) -> Done[registry.ImportReport]:
-    """Import or update enterprises from a registry file (企业名录, CSV or XLSX), matched by USCC.
-
-    All-or-nothing unless `skip_invalid`: the report then lists the invalid rows and nothing is written.
-    """
-    report = registry.import_file(ws.store, Path(path), skip_invalid=skip_invalid, progress=progress)
-    return Done(report, changed(Entity.ENTERPRISES) if report.imported else NOTHING)
 
 
 def enrol(ws: Workspace, path: Path) -> Done[dict[str, Any]]:

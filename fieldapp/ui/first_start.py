@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services import first_start
+from fieldapp.services import enterprises, first_start
 from fieldapp.services.changes import Done
 from fieldapp.ui import util
 from fieldapp.ui.tasks import AppContext, OpContext
@@ -134,7 +134,7 @@ class FirstStartPage(QWidget):
 
     def import_registry(self, path: Path, *, skip_invalid: bool = False) -> None:
         def op(c: OpContext) -> Done[Any]:
-            return first_start.import_registry(c.workspace, path, skip_invalid=skip_invalid,
+            return enterprises.import_registry(c.workspace, path, skip_invalid=skip_invalid,
                                                progress=lambda n: c.report(n))
 
         def imported(report: Any) -> None:

@@ -11,6 +11,7 @@ from fieldapp.models import enterprises, search
 from fieldapp.models.store import Store
 from fieldapp.services import areas
 from fieldapp.services import enterprises as service
+from fieldapp.services.changes import Entity
 from fieldapp.workspace import Workspace
 from tests.sync.conftest import uscc_for
 
@@ -137,3 +138,16 @@ def test_the_note_under_a_code_field_while_it_is_typed() -> None:
     assert service.uscc_note("91350100M000100Y43") == ""
     assert "校验位" in service.uscc_note("91350100M0001TGQXM")
     assert service.uscc_note("91350100M00010OY43").startswith("⚠ ")  # O is never used in a code
+
+
+def test_a_registry_import_is_all_or_nothing_unless_invalid_rows_are_skipped(ws: Workspace, tmp_path: Path) -> None:
+    csv = tmp_path / "名录.csv"
+    csv.write_text("单位名称,统一社会信用代码,地址\n"
+                   f"宏达机械有限公司,{uscc_for(1)},拳铺镇1号\n"
+                   "坏行,12345abc,拳铺镇2号\n", encoding="utf-8")
+    refused = service.import_registry(ws, csv)
+    assert not refused.value.imported and refused.value.errors and not refused.changes
+    assert service.count_enterprises(ws) == 0
+    done = service.import_registry(ws, csv, skip_invalid=True)
+    assert done.value.imported and done.value.inserted == 1 and Entity.ENTERPRISES in done.changes
+    assert [r["name"] for r in service.list_enterprises(ws)] == ["宏达机械有限公司"]
