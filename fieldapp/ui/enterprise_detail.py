@@ -250,7 +250,8 @@ class EnterpriseDetailView(QWidget):
     def reload_form(self, summary: service.EnterpriseSummary | None = None) -> None:
         if self.enterprise_id is None:
             return
-        summary = summary or service.enterprise_summary(self.ctx.read, self.enterprise_id)
+        if summary is None:
+            summary = service.enterprise_summary(self.ctx.read, self.enterprise_id)
         row = dict(summary.enterprise, grid=summary.grid)
         self.title.setText(row["name"])
         self.original = {}
