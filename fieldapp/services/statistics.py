@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.models import stats
-from fieldapp.models.stats import RATE_GREEN_FROM, RATE_RED_BELOW, rate_tone
+from fieldapp.models.stats import rate_tone
 from fieldapp.workspace import Workspace
 
-# How a 整改率 is coloured wherever it is shown.
-__all__ = ["RATE_GREEN_FROM", "RATE_RED_BELOW", "SHEETS_ZH", "TABLE_HEADERS_ZH", "TABLE_KEYS", "export_xlsx",
-           "rate_tone", "statistics"]
+# rate_tone: how a 整改率 is coloured wherever it is shown ("red", "orange", "green").
+__all__ = ["SHEETS_ZH", "TABLE_HEADERS_ZH", "TABLE_KEYS", "export_xlsx", "rate_tone", "statistics"]
 
 # The columns of the township and industry tables (keys of each row of `by_township` / `by_industry`).
 TABLE_KEYS = ("name", "findings", "resolved", "overdue", "整改率")
