@@ -29,10 +29,10 @@ from fieldapp.services import notices
 from fieldapp.services.changes import Entity
 from fieldapp.services.vocabulary import DOC_STATUS_ZH, DocType, doc_type_title
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import PdfViewer, print_pdf
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets import make_table
 
 Row = dict[str, Any]
 

@@ -28,12 +28,12 @@ from fieldapp.services.changes import Done, Entity
 from fieldapp.services.findings import FindingFilters
 from fieldapp.services.vocabulary import FINDING_GRADES, PLAN_ZH, STATUS_ZH
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.finding_editor import FindingEditor
 from fieldapp.ui.next_steps import NextSteps
 from fieldapp.ui.reinspection_dialog import ReinspectionDialog
 from fieldapp.ui.table_models import FindingTableModel, finding_status_text
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 
 class FindingDetail(QWidget):

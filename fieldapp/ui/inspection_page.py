@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from fieldapp.services import inspections
 from fieldapp.services.changes import Entity
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.inspection_start import StartInspectionView
 from fieldapp.ui.inspection_walker import InspectionWalker
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 RECENT = 300
 

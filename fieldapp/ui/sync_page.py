@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import numbers, vocabulary
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import ui_settings
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets import BigNumber, make_table
 
 FOLDER_KEY = "sync/last_folder"
 BUNDLE_FILTER = "fieldapp 数据包 (*.fabundle)"
@@ -209,9 +209,9 @@ class DeviceView(QWidget):
         self.page = page
         layout = QVBoxLayout(self)
         tiles = QHBoxLayout()
-        self.pending = util.BigNumber(self.tr("changes not yet at the office"), "orange")
-        self.last_export = util.BigNumber(self.tr("last export"))
-        self.last_import = util.BigNumber(self.tr("last import"))
+        self.pending = BigNumber(self.tr("changes not yet at the office"), "orange")
+        self.last_export = BigNumber(self.tr("last export"))
+        self.last_import = BigNumber(self.tr("last import"))
         for t in (self.pending, self.last_export, self.last_import):
             tiles.addWidget(t, 1)
         layout.addLayout(tiles)

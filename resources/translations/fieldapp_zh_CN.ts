@@ -557,134 +557,134 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseDetailView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="112" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="100" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="116" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="104" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="117" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="105" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="131" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="119" />
         <source>Registry data</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="133" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="121" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="134" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="122" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="143" />
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="150" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="123" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="131" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="138" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="135" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="123" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="136" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="124" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="137" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="125" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="141" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="129" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="142" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="130" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="144" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="132" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="136" />
         <source>Number</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="148" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="136" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="149" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="137" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="151" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="139" />
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="154" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="142" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="155" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="143" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="156" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="144" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="294" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="279" />
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="295" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="280" />
         <source>Open hazards (%1)</source>
         <translation>未整改隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="296" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="281" />
         <source>Documents (%1)</source>
         <translation>执法文书（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="331" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="316" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="356" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="341" />
         <source>The changes to %1 are not saved yet.</source>
         <translation>对“%1”的修改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="349" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="334" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -692,67 +692,67 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseListView</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="126" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="130" />
         <source>Search name, address, person, USCC or pinyin (e.g. hdhg)</source>
         <translation>搜索单位名称、地址、人员、信用代码或拼音（如 hdhg）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="131" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="135" />
         <source>New enterprise</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="133" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="137" />
         <source>Register an enterprise met on site that is not in the registry</source>
         <translation>登记现场发现、名录中没有的单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="139" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="143" />
         <source>All townships</source>
         <translation>全部乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="142" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="146" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="145" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="149" />
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="148" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="152" />
         <source>All special hazards</source>
         <translation>全部重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="151" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="155" />
         <source>With open hazards</source>
         <translation>有未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="210" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="214" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="245" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="249" />
         <source>%n match(es)</source>
         <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="247" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
         <source>%n enterprise(s)</source>
         <translation><numerusform>共 %n 家单位</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="250" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="254" />
         <source>No enterprise matches “%1”.</source>
         <translation>名录中没有与“%1”匹配的单位。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="251" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="255" />
         <source>Register “%1” as a new enterprise</source>
         <translation>新增单位“%1”</translation>
     </message>
@@ -760,102 +760,102 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseSummary</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="62" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="54" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="62" />
         <source>Legal representative / operator</source>
         <translation>法定代表人/经营者</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="63" />
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="63" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="55" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="63" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="64" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="64" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="56" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="64" />
         <source>Special hazards</source>
         <translation>重点监管类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="65" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="65" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="57" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="65" />
         <source>Business status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="66" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="58" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="66" />
         <source>Open hazards</source>
         <translation>未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="72" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="80" />
         <source>Details / edit</source>
         <translation>详情 / 编辑</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="73" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="81" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="88" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="96" />
         <source>Select an enterprise</source>
         <translation>请选择一家单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="107" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="115" />
         <source>%n inspection(s)</source>
         <translation><numerusform>共 %n 次检查</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="108" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="116" />
         <source>, last on %1</source>
         <translation>，最近一次 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="112" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="117" />
         <source>%n open</source>
         <translation><numerusform>%n 项未闭环</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/enterprise_page.py" line="114" />
+        <location filename="../../fieldapp/ui/enterprise_page.py" line="119" />
         <source>, %n overdue</source>
         <translation><numerusform>，其中 %n 项逾期</numerusform></translation>
     </message>
@@ -863,37 +863,37 @@ At the end of an inspection, or from a hazard's “Order rectification”, the o
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="31" />
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="31" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="31" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="29" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="31" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="30" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="32" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="30" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="32" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_model.py" line="101" />
+        <location filename="../../fieldapp/ui/enterprise_model.py" line="103" />
         <source>The check character of this code is wrong; please verify it</source>
         <translation>该代码校验位不符，请核对</translation>
     </message>
@@ -1215,12 +1215,12 @@ The details were written to %2. Your saved work is safe; if it happens again, pl
 <context>
     <name>FirstStartPage</name>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="54" />
+        <location filename="../../fieldapp/ui/first_start.py" line="56" />
         <source>Welcome to fieldapp</source>
         <translation>欢迎使用乡镇安全生产现场执法终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="55" />
+        <location filename="../../fieldapp/ui/first_start.py" line="57" />
         <source>This data directory is new and still empty:
 %1
 Choose how to start.</source>
@@ -1229,62 +1229,62 @@ Choose how to start.</source>
 请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="65" />
+        <location filename="../../fieldapp/ui/first_start.py" line="67" />
         <source>Import the enrolment file (enrol)…</source>
         <translation>导入注册文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="66" />
+        <location filename="../../fieldapp/ui/first_start.py" line="68" />
         <source>The office gives each laptop an enrolment file (*.faenrol) in person. With it this installation becomes a field device: it receives the registry, the officers, the checklists and its document numbers, and can sync with the office.</source>
         <translation>单位（中心端）为每台执法终端当面发放注册文件（*.faenrol）。导入后本机成为执法终端：收到单位名录、执法人员、检查表和文书编号段，并可与单位同步数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="69" />
+        <location filename="../../fieldapp/ui/first_start.py" line="71" />
         <source>Import an enterprise registry…</source>
         <translation>导入单位名录…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="70" />
+        <location filename="../../fieldapp/ui/first_start.py" line="72" />
         <source>An Excel or CSV list of enterprises (columns such as 单位名称, 统一社会信用代码, 地址). You can enrol with the office later: the imported enterprises are kept and merge with the office's by USCC.</source>
         <translation>Excel 或 CSV 格式的单位名录（列名如 单位名称、统一社会信用代码、地址）。以后仍可注册本机：已导入的单位会保留，并按统一社会信用代码与单位的名录合并。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="72" />
+        <location filename="../../fieldapp/ui/first_start.py" line="74" />
         <source>Open the demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="73" />
+        <location filename="../../fieldapp/ui/first_start.py" line="75" />
         <source>A demo county with 600 enterprises, hazards and issued demo notices, in its own demo directory and its own window, marked 演示. Nothing is written into this data directory.</source>
         <translation>一个示范县：600 家单位、隐患和已签发的演示文书。演示数据放在单独的演示目录中，在单独的窗口里打开，并标有“演示”；不会向本数据目录写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="83" />
+        <location filename="../../fieldapp/ui/first_start.py" line="85" />
         <source>Start with an empty registry</source>
         <translation>暂不导入，直接进入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="113" />
+        <location filename="../../fieldapp/ui/first_start.py" line="115" />
         <source>Enrolment file</source>
         <translation>注册文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="124" />
+        <location filename="../../fieldapp/ui/first_start.py" line="121" />
         <source>Enrolled as %1 with %2.</source>
         <translation>已注册为 %1，所属单位：%2。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="128" />
+        <location filename="../../fieldapp/ui/first_start.py" line="126" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="133" />
+        <location filename="../../fieldapp/ui/first_start.py" line="131" />
         <source>Enterprise registry</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="148" />
+        <location filename="../../fieldapp/ui/first_start.py" line="144" />
         <source>%1 of %2 rows cannot be imported, for example row %3: %4
 
 Import the other rows now? The rejected rows are written next to the file (*.rejects.csv) with their reasons.</source>
@@ -1293,27 +1293,27 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 是否先导入其余各行？无法导入的行及原因会写入名录文件旁的 *.rejects.csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="154" />
+        <location filename="../../fieldapp/ui/first_start.py" line="150" />
         <source>Imported %1 enterprises (%2 new, %3 updated).</source>
         <translation>已导入 %1 家单位（新增 %2 家，更新 %3 家）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="158" />
+        <location filename="../../fieldapp/ui/first_start.py" line="154" />
         <source>Rejected rows: %1</source>
         <translation>未导入的行：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="162" />
+        <location filename="../../fieldapp/ui/first_start.py" line="158" />
         <source>Importing the registry…</source>
         <translation>正在导入单位名录…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="170" />
+        <location filename="../../fieldapp/ui/first_start.py" line="166" />
         <source>The demo opens in its own window (the first time it takes a few seconds to create). This window stays on the real, empty data directory.</source>
         <translation>演示在单独的窗口中打开（第一次需要几秒钟生成演示数据）。本窗口仍使用正式的（空）数据目录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="173" />
+        <location filename="../../fieldapp/ui/first_start.py" line="169" />
         <source>The demo could not be started.</source>
         <translation>无法启动演示。</translation>
     </message>
@@ -1399,141 +1399,141 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="36" />
+        <location filename="../../fieldapp/ui/home_page.py" line="25" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="43" />
+        <location filename="../../fieldapp/ui/home_page.py" line="32" />
         <source>inspections in progress</source>
         <translation>项检查进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="44" />
+        <location filename="../../fieldapp/ui/home_page.py" line="33" />
         <source>overdue hazards</source>
         <translation>项隐患已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="45" />
+        <location filename="../../fieldapp/ui/home_page.py" line="34" />
         <source>hazards due soon</source>
         <translation>项隐患即将到期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="46" />
+        <location filename="../../fieldapp/ui/home_page.py" line="35" />
         <source>major hazards under listed supervision</source>
         <translation>项重大隐患挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="47" />
-        <location filename="../../fieldapp/ui/home_page.py" line="187" />
+        <location filename="../../fieldapp/ui/home_page.py" line="36" />
+        <location filename="../../fieldapp/ui/home_page.py" line="155" />
         <source>changes not yet synced</source>
         <translation>条变更未同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="53" />
+        <location filename="../../fieldapp/ui/home_page.py" line="42" />
         <source>Inspections in progress and assigned</source>
         <translation>进行中和待执行的检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="56" />
-        <location filename="../../fieldapp/ui/home_page.py" line="69" />
-        <location filename="../../fieldapp/ui/home_page.py" line="82" />
+        <location filename="../../fieldapp/ui/home_page.py" line="45" />
+        <location filename="../../fieldapp/ui/home_page.py" line="58" />
+        <location filename="../../fieldapp/ui/home_page.py" line="71" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="57" />
-        <location filename="../../fieldapp/ui/home_page.py" line="83" />
+        <location filename="../../fieldapp/ui/home_page.py" line="46" />
+        <location filename="../../fieldapp/ui/home_page.py" line="72" />
         <source>Type</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="58" />
+        <location filename="../../fieldapp/ui/home_page.py" line="47" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="64" />
+        <location filename="../../fieldapp/ui/home_page.py" line="53" />
         <source>No inspection in progress. Start one from “Enterprises”.</source>
         <translation>当前没有进行中的检查。请在“企业”中选择单位后开始检查。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="66" />
+        <location filename="../../fieldapp/ui/home_page.py" line="55" />
         <source>Overdue and due-soon hazards</source>
         <translation>逾期和即将到期的隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="70" />
+        <location filename="../../fieldapp/ui/home_page.py" line="59" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="71" />
+        <location filename="../../fieldapp/ui/home_page.py" line="60" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="72" />
+        <location filename="../../fieldapp/ui/home_page.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="79" />
+        <location filename="../../fieldapp/ui/home_page.py" line="68" />
         <source>Visits assigned by the office</source>
         <translation>单位下达的检查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="84" />
+        <location filename="../../fieldapp/ui/home_page.py" line="73" />
         <source>Planned</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="91" />
+        <location filename="../../fieldapp/ui/home_page.py" line="80" />
         <source>Start the assigned inspection</source>
         <translation>开始该检查任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/home_page.py" line="145" />
+        <location filename="../../fieldapp/ui/home_page.py" line="124" />
         <source>hazards due within %n day(s)</source>
         <translation><numerusform>项隐患 %n 天内到期</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="188" />
+        <location filename="../../fieldapp/ui/home_page.py" line="156" />
         <source>Last backup: %1.</source>
         <translation>最近备份：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="190" />
+        <location filename="../../fieldapp/ui/home_page.py" line="158" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="195" />
+        <location filename="../../fieldapp/ui/home_page.py" line="163" />
         <source>all synced · last sync %1</source>
         <translation>已全部同步 · 最近同步 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="196" />
+        <location filename="../../fieldapp/ui/home_page.py" line="164" />
         <source>changes not yet synced · last sync %1</source>
         <translation>条变更未同步 · 最近同步 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/home_page.py" line="200" />
+        <location filename="../../fieldapp/ui/home_page.py" line="168" />
         <source>field devices · %n conflict(s) to review</source>
         <translation><numerusform>个执法终端 · %n 处冲突待复核</numerusform></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="204" />
+        <location filename="../../fieldapp/ui/home_page.py" line="172" />
         <source>not enrolled for sync (see Sync)</source>
         <translation>未注册同步（见“同步”页）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="207" />
+        <location filename="../../fieldapp/ui/home_page.py" line="175" />
         <source>Last sync: %1. Last backup: %2.</source>
         <translation>最近同步：%1。最近备份：%2。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/home_page.py" line="184" />
+        <location filename="../../fieldapp/ui/home_page.py" line="152" />
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -1730,62 +1730,62 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58" />
+        <location filename="../../fieldapp/ui/main_window.py" line="57" />
         <source>fieldapp — Work-safety field inspection</source>
         <translation>fieldapp — 安全生产现场执法检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="60" />
+        <location filename="../../fieldapp/ui/main_window.py" line="59" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="64" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="64" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="65" />
+        <location filename="../../fieldapp/ui/main_window.py" line="64" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="66" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="66" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="66" />
+        <location filename="../../fieldapp/ui/main_window.py" line="65" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="67" />
+        <location filename="../../fieldapp/ui/main_window.py" line="66" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="67" />
+        <location filename="../../fieldapp/ui/main_window.py" line="66" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="114" />
+        <location filename="../../fieldapp/ui/main_window.py" line="113" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="116" />
+        <location filename="../../fieldapp/ui/main_window.py" line="115" />
         <source>Demo data — not official records</source>
         <translation>演示数据 — 不是正式记录</translation>
     </message>
@@ -1793,94 +1793,94 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 <context>
     <name>NewEnterpriseDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="42" />
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="49" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="43" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="50" />
         <source>New enterprise</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="52" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="53" />
         <source>An enterprise met on site that is not in the registry. It goes to the office with the next sync, which merges it with the registry's record of it.</source>
         <translation>登记现场发现、名录中没有的单位。下次同步时报送中心端，中心端名录中有同一单位时将自动合并或由中心端人工关联。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="63" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="64" />
         <source>18 characters, on the business licence</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="64" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="65" />
         <source>No USCC (e.g. an unlicensed workshop)</source>
         <translation>无统一社会信用代码（如无照经营）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="66" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="67" />
         <source>Legal representative, or the person running the site</source>
         <translation>法定代表人，或实际经营者</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="82" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="83" />
         <source>Name *</source>
         <translation>单位名称 *</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="83" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="84" />
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="85" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="86" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="86" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="87" />
         <source>Address *</source>
         <translation>地址 *</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="87" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="88" />
         <source>Township</source>
         <translation>乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="88" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="89" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="98" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="99" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="99" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="100" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="122" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="123" />
         <source>Legal representative / operator *</source>
         <translation>法定代表人/经营者 *</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="123" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="124" />
         <source>Legal representative / operator</source>
         <translation>法定代表人/经营者</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="138" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="139" />
         <source>Enter the USCC, or tick “No USCC” for a site that has none.</source>
         <translation>请填写统一社会信用代码；没有代码的单位请勾选“无统一社会信用代码”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="155" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="156" />
         <source>Registered %1</source>
         <translation>已登记：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="178" />
-        <location filename="../../fieldapp/ui/enterprise_new.py" line="190" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="179" />
+        <location filename="../../fieldapp/ui/enterprise_new.py" line="191" />
         <source>The new enterprise is not registered yet.</source>
         <translation>新增单位尚未登记。</translation>
     </message>
@@ -2271,147 +2271,147 @@ The details were written to fieldapp.log in the data directory.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="52" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="45" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="67" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="60" />
         <source>Issuing unit, documents and defaults</source>
         <translation>执法机关、文书和默认值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="53" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="46" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="75" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="68" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="88" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="71" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="81" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="78" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="86" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="71" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="79" />
         <source>Officer name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="79" />
-        <location filename="../../fieldapp/ui/settings_page.py" line="90" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="72" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="83" />
         <source>Unit</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="79" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="72" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="94" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="87" />
         <source>Add officer</source>
         <translation>添加执法人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="99" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="92" />
         <source>Data and backups</source>
         <translation>数据与备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="101" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="94" />
         <source>Data directory: %1</source>
         <translation>数据目录：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="110" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="103" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="111" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="104" />
         <source>Restore selected</source>
         <translation>从所选备份恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="112" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="105" />
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="196" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="189" />
         <source>Nothing was changed.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="202" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="195" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="204" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="197" />
         <source>The new language applies after restarting fieldapp.</source>
         <translation>界面语言将在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="234" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="223" />
         <source>before restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="235" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="223" />
         <source>manual</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="235" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="223" />
         <source>automatic</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="245" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="233" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="246" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="234" />
         <source>Backup written: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="251" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="239" />
         <source>Select a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="256" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="244" />
         <source>Restore from backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="257" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="245" />
         <source>fieldapp backup</source>
         <translation>fieldapp 备份文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="262" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="250" />
         <source>Replace ALL data on this device with the backup %1?
 The current data is backed up first, so this can be undone.</source>
         <translation>确定用备份 %1 替换本机的全部数据吗？
 恢复前会先自动备份当前数据，必要时可以再恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="267" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="254" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="267" />
+        <location filename="../../fieldapp/ui/settings_page.py" line="254" />
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -2632,124 +2632,124 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="66" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="46" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="67" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="47" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="68" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="48" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="73" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="53" />
         <source>hazards found</source>
         <translation>项隐患（累计）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="74" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="54" />
         <source>rectification rate (整改率)</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="75" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="55" />
         <source>overdue</source>
         <translation>项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="76" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="56" />
         <source>major hazards</source>
         <translation>项重大隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="77" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="57" />
         <source>under listed supervision</source>
         <translation>项挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="85" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="65" />
         <source>Township or industry</source>
         <translation>乡镇街道/行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="86" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="66" />
         <source>Rectification rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="99" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="79" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="100" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="164" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="80" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="142" />
         <source>By township</source>
         <translation>按乡镇街道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="101" />
-        <location filename="../../fieldapp/ui/statistics_page.py" line="164" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="81" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="142" />
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="136" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="116" />
         <source>Hazards by status</source>
         <translation>隐患状态分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="138" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="118" />
         <source>Hazards by grade</source>
         <translation>隐患等级分布</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="139" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="119" />
         <source>Rectification rate by township (%)</source>
         <translation>各乡镇街道整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="142" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="122" />
         <source>Rectification rate by industry (%)</source>
         <translation>各行业整改率（%）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="155" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="135" />
         <source>Export statistics</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="156" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="136" />
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="167" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="146" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/statistics_page.py" line="168" />
+        <location filename="../../fieldapp/ui/statistics_page.py" line="147" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2871,17 +2871,17 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>enterprise_detail</name>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="65" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="53" />
         <source>Save this code anyway?</source>
         <translation>仍要保存该代码吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="70" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="58" />
         <source>Open that enterprise? (The changes here are not saved.)</source>
         <translation>是否打开该单位？（本页的修改将不保存）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/enterprise_detail.py" line="73" />
+        <location filename="../../fieldapp/ui/enterprise_detail.py" line="61" />
         <source>Internal error: %1
 The details were written to fieldapp.log in the data directory.</source>
         <translation>内部错误：%1

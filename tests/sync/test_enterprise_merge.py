@@ -46,7 +46,7 @@ def attached(ws: Workspace, enterprise_id: str) -> dict[str, int]:
 
 def test_enterprise_registered_on_site_without_uscc_reaches_the_office_and_other_devices(net: Network) -> None:
     device, other = net.enrol("拳铺镇-1"), net.enrol("拳铺镇-2")
-    row = service.add_enterprise(device, WORKSHOP)
+    row = service.add_enterprise(device, WORKSHOP).value
     assert row["uscc"] is None and row["township"] == "拳铺镇"
     made = visit(device, row["id"])
     net.sync(device)
@@ -61,7 +61,7 @@ def test_enterprise_registered_on_site_without_uscc_reaches_the_office_and_other
 def test_office_import_of_the_same_uscc_before_the_device_syncs_merges_them(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
     code = uscc_for(77)
-    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code, "phone": "13905370000"})
+    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code, "phone": "13905370000"}).value
     made = visit(device, on_site["id"])
     report = registry.import_file(net.central.store, registry_file(tmp_path, [
         {"name": "示范县老王五金加工厂", "uscc": code, "address": "拳铺镇后营村18号"}]))
@@ -84,7 +84,7 @@ def test_office_import_of_the_same_uscc_before_the_device_syncs_merges_them(net:
 def test_office_import_after_the_device_synced_updates_the_same_record(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
     code = uscc_for(78)
-    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code})
+    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code}).value
     net.sync(device)
     report = registry.import_file(net.central.store, registry_file(tmp_path, [
         {"name": "示范县老王五金加工厂", "uscc": code, "address": "拳铺镇后营村18号"}]))
@@ -97,7 +97,7 @@ def test_office_import_after_the_device_synced_updates_the_same_record(net: Netw
 
 def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
-    on_site = service.add_enterprise(device, WORKSHOP)
+    on_site = service.add_enterprise(device, WORKSHOP).value
     made = visit(device, on_site["id"])
     draft = drafts.draft_document(device, doc_type="rectification_order", inspection_id=made["inspection"]).value
     issued = issuing.issue_document(device, draft["id"]).value.document
@@ -106,7 +106,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
     office_code = uscc_for(79)
     office = enterprises.create(net.central.store, {"name": "示范县后营五金厂", "uscc": office_code,
                                                     "address": "拳铺镇后营村18号", "industry": "机械"})
-    result = service.link_enterprises(net.central, on_site["id"], office["id"])
+    result = service.link_enterprises(net.central, on_site["id"], office["id"]).value
     survivor = min(on_site["id"], office["id"])
     assert result["survivor"] == survivor
     assert result["records"] == {"inspections": 1, "findings": 1, "documents": 1}
@@ -138,7 +138,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
 
 def test_stale_edit_of_a_linked_record_lands_on_the_survivor(net: Network) -> None:
     device = net.enrol("拳铺镇-1")
-    on_site = service.add_enterprise(device, WORKSHOP)
+    on_site = service.add_enterprise(device, WORKSHOP).value
     net.sync(device)
     office = enterprises.create(net.central.store, {"name": "示范县后营五金厂", "uscc": uscc_for(80),
                                                     "address": "拳铺镇后营村18号"})

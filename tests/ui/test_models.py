@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from fieldapp.models import checklists, findings, inspections, inspectors
 from fieldapp.models.store import Store
 from fieldapp.services import inspections as inspection_service
-from fieldapp.ui.home_page import due_soon
 from fieldapp.ui.table_models import (
     RED,
     ChecklistItemsModel,
@@ -79,13 +76,6 @@ def test_rows_model_formats_and_tones() -> None:
     assert model.data(model.index(0, 1)) == "4"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == "x"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "B"
-
-
-def test_due_soon_excludes_overdue_and_far_deadlines() -> None:
-    today = date(2026, 5, 1)
-    rows = [{"status": "ordered", "deadline": (today + timedelta(days=d)).isoformat()} for d in (-1, 0, 3, 4)]
-    rows.append({"status": "closed", "deadline": today.isoformat()})
-    assert [r["deadline"] for r in due_soon(rows, 3, today)] == ["2026-05-01", "2026-05-04"]
 
 
 # -- documents and sync (no widget) ------------------------------------------------------------------
