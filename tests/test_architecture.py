@@ -27,7 +27,6 @@ TOO_LONG: dict[str, int] = {
 PRIVATE_IMPORTS: set[tuple[str, str]] = {
     ("fieldapp.sync.applier", "fieldapp.sync.bundle._reject"), ("fieldapp.sync.applier", "fieldapp.sync.merge._order"),
     ("fieldapp.sync.exchange", "fieldapp.sync.envelope._reject"),
-    ("fieldapp.sync.identity", "fieldapp.documents.keys._write_atomic"),
     ("fieldapp.sync.roles", "fieldapp.sync.envelope._reject"), ("fieldapp.sync.roles", "fieldapp.sync.exchange._rows"),
 }
 

@@ -10,6 +10,7 @@ import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, table
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_write
 
 
 @main.group()
@@ -125,9 +126,7 @@ def checklists_export(obj: Context, template_id: str, out: Path, version: int | 
         data = (json.dumps(template, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
         data = fmt.to_xlsx(template)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    atomic_write(out, data)
     click.echo(f"Exported {template_id} v{template['version']} to {out}")
 
 

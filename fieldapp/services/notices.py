@@ -19,6 +19,7 @@ from typing import Any
 from fieldapp.documents import content as c
 from fieldapp.documents.keys import DeviceKeys
 from fieldapp.errors import FieldappError, ValidationError
+from fieldapp.fileio import atomic_write
 from fieldapp.models import demo, documents, findings, inspections, numbering, settings
 from fieldapp.models.ids import utc_now
 from fieldapp.models.store import Row, Store
@@ -353,11 +354,7 @@ def pdf_bytes(ws: Workspace, document_id: str) -> bytes:
 
 
 def export_pdf(ws: Workspace, document_id: str, out: Path) -> Path:
-    data = pdf_bytes(ws, document_id)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return atomic_write(out, pdf_bytes(ws, document_id))
 
 
 def record_lookup(ws: Workspace) -> Any:

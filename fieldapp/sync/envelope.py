@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_writer
 
 MAGIC = b"FABNDL01"
 CHUNK = 1024 * 1024
@@ -90,9 +91,8 @@ def seal(plain: Path, out: Path, *, header: dict[str, Any], sign: Callable[[byte
         encoded = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
     header_hash = hashlib.sha256(encoded).digest()
     digest = hashlib.sha256()
-    tmp = out.with_name(out.name + ".part")
     size = plain.stat().st_size
-    with plain.open("rb") as src, tmp.open("wb") as dst:
+    with plain.open("rb") as src, atomic_writer(out) as dst:
         def write(data: bytes) -> None:
             digest.update(data)
             dst.write(data)
@@ -112,9 +112,6 @@ def seal(plain: Path, out: Path, *, header: dict[str, Any], sign: Callable[[byte
             if last:
                 break
         dst.write(sign(digest.digest()))
-        dst.flush()
-        os.fsync(dst.fileno())
-    tmp.replace(out)
 
 
 def read_header(path: Path) -> Header:

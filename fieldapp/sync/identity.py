@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldapp.documents.keys import DeviceKeys, OfficeCA, _write_atomic, make_office_ca
+from fieldapp.documents.keys import DeviceKeys, OfficeCA, make_office_ca
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_write
 from fieldapp.models.store import Store
 from fieldapp.workspace import Workspace
 
@@ -75,8 +76,8 @@ def x25519_private(ws: Workspace) -> X25519PrivateKey:
         return key
     key = X25519PrivateKey.generate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomic(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()), 0o600)
+    atomic_write(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.NoEncryption()), mode=0o600)
     return key
 
 
@@ -95,9 +96,9 @@ def office_ca(ws: Workspace, unit: str | None = None) -> OfficeCA:
         raise FieldappError("the office certification authority is missing", "中心端证书颁发机构缺失")
     ca = make_office_ca(f"{unit} 执法终端根证书", organization=unit)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomic(key_path, ca._key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                  serialization.NoEncryption()), 0o600)
-    _write_atomic(cert_path, ca.certificate_pem, 0o644)
+    atomic_write(key_path, ca._key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption()), mode=0o600)
+    atomic_write(cert_path, ca.certificate_pem, mode=0o644)
     return ca
 
 
