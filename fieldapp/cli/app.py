@@ -44,9 +44,9 @@ def demo(obj: Context, count: int, seed: int, visits: int, as_json: bool) -> Non
     """
     from fieldapp.models import demo as demo_mod
     from fieldapp.services import demo_visits
-    from fieldapp.sync import identity
+    from fieldapp.services import sync as sync_service
 
-    if identity.role(obj.ws.store) == "device":
+    if sync_service.role(obj.ws) is sync_service.Role.DEVICE:
         # An enrolled device already has the office's registry: demo field work goes on top of it.
         result = demo_mod.fill_field_work(obj.ws.store, seed=seed)
     else:

@@ -126,9 +126,9 @@ def numbers_list(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp numbers list
     """
-    from fieldapp.models import numbering
+    from fieldapp.services import sync as service
 
-    rows = numbering.list_blocks(obj.ws.store)
+    rows = service.number_blocks(obj.ws)
     emit(rows, as_json, lambda r: table(labelled(r, doc_type=labels.doc_type),
                                         [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
                                          ("last_serial", "Last"), ("remaining", "Remaining")]))
@@ -147,9 +147,9 @@ def numbers_assign(obj: Context, doc_type: str, year: int, first: int, last: int
 
     Example: fieldapp numbers assign --type rectification_order --first 1 --last 100
     """
-    from fieldapp.models import numbering
+    from fieldapp.services import sync as service
 
-    row = numbering.assign_block(obj.ws.store, doc_type=doc_type, year=year, first=first, last=last)
+    row = service.assign_number_block(obj.ws, doc_type=doc_type, year=year, first=first, last=last).value
     emit(row, as_json, lambda r: click.echo(
         f"Assigned {labels.doc_type(r['doc_type'])} {r['year']} serials {first}-{last}"))
 

@@ -6,6 +6,7 @@ state or an industry the same way. Values only: nothing here reads or writes dat
 
 from __future__ import annotations
 
+from fieldapp.models.enterprises import FIELDS as ENTERPRISE_FIELDS
 from fieldapp.models.lifecycle import (
     DEADLINE_STATES,
     OPEN_STATES,
@@ -14,6 +15,8 @@ from fieldapp.models.lifecycle import (
     TRANSITIONS,
     is_overdue,
 )
+from fieldapp.models.numbering import DOC_TYPES
+from fieldapp.models.tables import POLICIES
 from fieldapp.models.taxonomy import (
     FINDING_GRADES,
     INDUSTRIES,
@@ -22,8 +25,19 @@ from fieldapp.models.taxonomy import (
     RISK_LEVELS,
     SPECIAL_HAZARD_TAGS,
 )
+from fieldapp.sync.roles import Role
 
 __all__ = [
     "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
     "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
 ]
+
+# -- sync ---------------------------------------------------------------------------------------------
+
+ROLE_ZH: dict[Role, str] = {Role.DEVICE: "执法终端", Role.CENTRAL: "中心端", Role.STANDALONE: "单机（未注册）"}
+PEER_STATUS_ZH = {"active": "正常", "enrolled": "已注册，待首次同步", "revoked": "已注销"}
+# What the records of each synced table are called (an import's summary, a conflict to review).
+RECORD_KINDS_ZH: dict[str, str] = {**{p.name: p.zh for p in POLICIES},
+                                   "tombstones": "删除记录", "audit_log": "执法全过程记录"}
+ENTERPRISE_FIELDS_ZH: dict[str, str] = {f.column: str(f.zh) for f in ENTERPRISE_FIELDS}
+__all__ += ["DOC_TYPES", "ENTERPRISE_FIELDS_ZH", "PEER_STATUS_ZH", "RECORD_KINDS_ZH", "ROLE_ZH", "Role"]

@@ -40,20 +40,6 @@ def set_meta(store: Store, key: str, value: str) -> None:
                        (key, value))
 
 
-def role(store: Store) -> str | None:
-    return meta(store, "role")
-
-
-def require_role(store: Store, wanted: str) -> None:
-    current = role(store)
-    if current != wanted:
-        if wanted == "central":
-            raise FieldappError("this data directory is not the central office (run `fieldapp central init`)",
-                                "当前数据目录不是中心端（请先运行 central init 初始化中心端）")
-        raise FieldappError("this device is not enrolled (run `fieldapp enroll FILE` with the office's enrolment file)",
-                            "本终端尚未注册（请使用单位提供的注册文件运行 enroll）")
-
-
 def keys_dir(ws: Workspace) -> Path:
     return ws.data_dir / "keys"
 

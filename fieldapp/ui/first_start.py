@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui import util
-from fieldapp.ui.tasks import ALL, AppContext, OpContext
+from fieldapp.ui.tasks import AppContext, OpContext
 
 ENROL_FILTER = "fieldapp 注册文件 (*.faenrol);;所有文件 (*)"
 REGISTRY_FILTER = "单位名录 (*.xlsx *.csv);;所有文件 (*)"
@@ -115,17 +115,17 @@ class FirstStartPage(QWidget):
             self.enrol(Path(path))
 
     def enrol(self, path: Path) -> None:
-        def op(c: OpContext) -> dict[str, Any]:
-            from fieldapp.sync import roles
+        def op(c: OpContext) -> Any:
+            from fieldapp.services import sync as sync_service
 
-            return dict(roles.enroll(c.workspace, path))
+            return sync_service.enroll(c.workspace, path)
 
         def enrolled(result: dict[str, Any]) -> None:
             util.show_info(self, self.tr("Enrolled as %1 with %2.").replace("%1", str(result["name"])).replace(
                 "%2", str(result["central"])))
             self.done.emit()
 
-        self.ctx.op(self, op).changes(*ALL).with_progress(self.tr("Enrolling…")).success(enrolled).run()
+        self.ctx.op(self, op).with_progress(self.tr("Enrolling…")).success(enrolled).run()
 
     # -- registry ----------------------------------------------------------------------------------------
 

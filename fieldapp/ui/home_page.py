@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from fieldapp.models import backup, findings, inspections, lifecycle, settings
 from fieldapp.models.store import Row
+from fieldapp.services import sync as sync_service
+from fieldapp.services.sync import Role
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
@@ -153,11 +155,8 @@ class HomePage(QWidget):
 
     def reload_sync(self) -> None:
         def op(c: OpContext) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
-            from fieldapp.sync import assignments, exchange
-
-            status = dict(exchange.status(c.workspace))
-            assigned = assignments.for_device(c.workspace) if status["role"] == "device" else []
-            return status, exchange.last_sync(c.store), assigned
+            return (sync_service.status(c.workspace), sync_service.last_sync(c.workspace),
+                    sync_service.assigned_visits(c.workspace))
 
         self.ctx.op(self, op).success(self._synced).run()
 
@@ -187,13 +186,13 @@ class HomePage(QWidget):
             self.sync_line.setText(self.tr("Last backup: %1.").replace("%1", backup_text))
             return
         last = util.short_time(status.get("last_sync")) or self.tr("never")
-        if status["role"] == "device":
+        if status["role"] == Role.DEVICE:
             pending = int(status.get("pending_changes") or 0)
             self.sync_tile.setProperty("tone", "green" if pending == 0 else "orange")
             self.sync_tile.set("✓" if pending == 0 else pending,
                                self.tr("all synced · last sync %1").replace("%1", last) if pending == 0
                                else self.tr("changes not yet synced · last sync %1").replace("%1", last))
-        elif status["role"] == "central":
+        elif status["role"] == Role.CENTRAL:
             self.sync_tile.setProperty("tone", "")
             self.sync_tile.set(len(status.get("devices") or []),
                                self.tr("field devices · %n conflict(s) to review", "", int(status.get("open_conflicts")
