@@ -18,7 +18,7 @@ MAX_LINES = 450
 
 # file → its length today; to split (issue 13).
 TOO_LONG: dict[str, int] = {
-    "fieldapp/documents/renderer.py": 685, "fieldapp/models/schema.py": 511, "fieldapp/photos/ingest.py": 477,
+    "fieldapp/documents/renderer.py": 685, "fieldapp/photos/ingest.py": 477,
     "fieldapp/ui/document_flow.py": 602, "fieldapp/ui/screenshots.py": 457,
 }
 
