@@ -30,8 +30,9 @@ __all__ = ["Progress", "Role"]
 
 Progress = Callable[[str, int, int], None]  # (stage: "records" | "files", done, total)
 
-# What a reversed conflict may have changed: the record kind it is about.
-_ENTITY_OF_TABLE: dict[str, Entity] = {
+# The screens' name (services.changes) for each synced table's records (models/tables.py): what a
+# reversed conflict changed.
+ENTITY_OF_TABLE: dict[str, Entity] = {
     "townships": Entity.ENTERPRISES, "grids": Entity.ENTERPRISES, "enterprises": Entity.ENTERPRISES,
     "inspectors": Entity.INSPECTORS, "checklist_templates": Entity.CHECKLISTS, "number_blocks": Entity.NUMBERS,
     "inspections": Entity.INSPECTIONS, "assignments": Entity.SYNC, "device_keys": Entity.SYNC,
@@ -165,7 +166,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, *, keep: str) -> Done[dict
     result = conflicts.resolve(ws, conflict_id, keep=keep)
     entities = {Entity.SYNC}
     if keep == "lost":
-        entities.add(_ENTITY_OF_TABLE.get(result["table_name"], Entity.SYNC))
+        entities.add(ENTITY_OF_TABLE.get(result["table_name"], Entity.SYNC))
     return Done(result, changed(*entities, ids=[conflict_id, result["row_id"]]))
 
 
