@@ -124,4 +124,3 @@ POLICIES: tuple[TablePolicy, ...] = (
 )
 
 POLICY: Mapping[str, TablePolicy] = MappingProxyType({p.name: p for p in POLICIES})
-SYNCED: tuple[str, ...] = tuple(p.name for p in POLICIES)
