@@ -4,8 +4,8 @@ A table listed in POLICIES is synced: its rows carry the sync columns (schema), 
 `Store` (ids, clocks, change sequence), travel in bundles and enrolment files, and their deletions travel
 as tombstones. The list is in dependency order — parents before the records that point at them — which
 is the order of export and import. The store (who owns a row, what is audited), sync (merge, the
-applier, export selection, enrolment, conflict review) and doctor read these policies; nothing else
-lists tables. Migrations never read them: a migration carries a frozen copy of what it needs.
+applier, export selection, enrolment, conflict review) and doctor read these policies; no other module
+declares a table's rules. Migrations never read them: a migration carries a frozen copy of what it needs.
 
 Tables not listed stay on their own database: meta, settings, sync_peers, sync_log, sync_conflicts,
 sync_aliases and the search index. Two travel by rules of their own (sync.exchange): `tombstones`, and
