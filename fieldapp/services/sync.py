@@ -10,7 +10,6 @@ its start-up, while every screen may ask this module for the installation's role
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +23,9 @@ from fieldapp.workspace import Workspace
 
 if TYPE_CHECKING:
     from fieldapp.sync.central import EnrolmentResult
-    from fieldapp.sync.exchange import ExportResult, ImportResult
+    from fieldapp.sync.exchange import ExportResult, ImportResult, Progress
 
-__all__ = ["Progress", "Role"]
-
-Progress = Callable[[str, int, int], None]  # (stage: "records" | "files", done, total)
+__all__ = ["Role"]
 
 # The screens' name (services.changes) for each synced table's records (models/tables.py): what a
 # reversed conflict changed.

@@ -4,7 +4,8 @@ Export takes what the other side has not acknowledged (seq > acked), so a lost b
 produced again and the next bundle covers it. Import checks the envelope signature, the recipient, the
 manifest and every member before it opens a transaction; then applies everything in that one
 transaction (files are written durably before it commits). The same bundle twice, or an old one after
-a newer one, changes nothing.
+a newer one, changes nothing. What only a device or only the office does (whom it exports to, what it
+adds to a bundle, what it does after an import) is in device.py and central.py.
 """
 
 from __future__ import annotations
