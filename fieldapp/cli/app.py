@@ -51,7 +51,7 @@ def demo(obj: Context, count: int, seed: int, visits: int, as_json: bool) -> Non
         result = demo_mod.fill_field_work(obj.ws.store, seed=seed)
     else:
         result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
-    recorded = demo_visits.add_visits(obj.ws, count=visits, seed=seed)
+    recorded = demo_visits.add_visits(obj.ws, count=visits, seed=seed).value
     data = dict(result.__dict__, visits=len(recorded),
                 notices=sum(len(v["documents"]) for v in recorded))
     emit(data, as_json, lambda r: click.echo(

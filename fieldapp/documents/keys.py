@@ -328,6 +328,10 @@ class OfficeCA:
     def certificate_pem(self) -> bytes:
         return self.certificate.public_bytes(serialization.Encoding.PEM)
 
+    def private_pem(self) -> bytes:
+        """PKCS#8 PEM of the CA key, for the office's keys directory only."""
+        return _private_pem(self._key)
+
     def __repr__(self) -> str:
         return f"OfficeCA({self.name!r})"
 

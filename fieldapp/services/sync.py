@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.errors import ValidationError
-from fieldapp.models import numbering
 from fieldapp.models.store import Row
 from fieldapp.services.changes import EVERYTHING, Done, Entity, changed
 from fieldapp.sync import roles
@@ -67,15 +66,6 @@ def enroll(ws: Workspace, path: Path) -> Done[dict[str, Any]]:
     from fieldapp.sync import device
 
     return Done(device.enroll(ws, path), EVERYTHING)
-
-
-def assigned_visits(ws: Workspace) -> list[Row]:
-    """The visits the office assigned to this device that are still open (none on other installations)."""
-    if roles.role(ws.store) is not Role.DEVICE:
-        return []
-    from fieldapp.sync import assignments
-
-    return assignments.for_device(ws)
 
 
 # -- both sides: the exchange -------------------------------------------------------------------------
@@ -165,19 +155,3 @@ def resolve_conflict(ws: Workspace, conflict_id: str, *, keep: str) -> Done[dict
     if keep == "lost":
         entities.add(ENTITY_OF_TABLE.get(result["table_name"], Entity.SYNC))
     return Done(result, changed(*entities, ids=[conflict_id, result["row_id"]]))
-
-
-# -- document-number blocks -----------------------------------------------------------------------------
-
-def number_blocks(ws: Workspace) -> list[Row]:
-    """The document-number blocks of this database, with how many serials each has left."""
-    return numbering.list_blocks(ws.store)
-
-
-def assign_number_block(ws: Workspace, *, doc_type: str, year: int, first: int, last: int) -> Done[Row]:
-    """Assign serials first–last of a document type to this installation (a standalone office).
-
-    Enrolled devices get their blocks from the office, with the enrolment file and later bundles.
-    """
-    row = numbering.assign_block(ws.store, doc_type=doc_type, year=year, first=first, last=last)
-    return Done(row, changed(Entity.NUMBERS, ids=[row["id"]]))

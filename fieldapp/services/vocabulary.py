@@ -6,6 +6,9 @@ state or an industry the same way. Values only: nothing here reads or writes dat
 
 from __future__ import annotations
 
+from fieldapp.models.doc_types import DocType
+from fieldapp.models.doc_types import title as doc_type_title
+from fieldapp.models.documents import STATUS_ZH as DOC_STATUS_ZH
 from fieldapp.models.enterprises import FIELDS as ENTERPRISE_FIELDS
 from fieldapp.models.lifecycle import (
     DEADLINE_STATES,
@@ -15,7 +18,6 @@ from fieldapp.models.lifecycle import (
     TRANSITIONS,
     is_overdue,
 )
-from fieldapp.models.numbering import DOC_TYPES
 from fieldapp.models.tables import POLICIES
 from fieldapp.models.taxonomy import (
     FINDING_GRADES,
@@ -28,9 +30,19 @@ from fieldapp.models.taxonomy import (
 from fieldapp.sync.roles import Role
 
 __all__ = [
-    "DEADLINE_STATES", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES", "RISK_COLOURS",
-    "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "is_overdue",
+    "DEADLINE_STATES", "DOC_STATUS_ZH", "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "OPEN_STATES",
+    "RISK_COLOURS", "RISK_LEVELS", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "TERMINAL", "TRANSITIONS", "DocType",
+    "doc_type_title", "is_overdue",
 ]
+
+# Field work: a checklist answer's words (符合/不符合/不适用) by code; the five parts of a 五到位 plan, in order;
+# the photo-mark format (标注: the colours the editor offers, default sizes, reading an evidence row's marks).
+from fieldapp.models.checklists import ANSWERS as CHECKLIST_ANSWERS
+from fieldapp.models.findings import PLAN_ZH
+from fieldapp.models.photo_marks import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+
+__all__ += ["CHECKLIST_ANSWERS", "PLAN_ZH", "RED", "STROKE", "TEXT_SIZE", "WHITE", "YELLOW", "colour", "number",
+            "parse_overlay"]
 
 # -- sync ---------------------------------------------------------------------------------------------
 
@@ -40,4 +52,4 @@ PEER_STATUS_ZH = {"active": "正常", "enrolled": "已注册，待首次同步",
 RECORD_KINDS_ZH: dict[str, str] = {**{p.name: p.zh for p in POLICIES},
                                    "tombstones": "删除记录", "audit_log": "执法全过程记录"}
 ENTERPRISE_FIELDS_ZH: dict[str, str] = {f.column: str(f.zh) for f in ENTERPRISE_FIELDS}
-__all__ += ["DOC_TYPES", "ENTERPRISE_FIELDS_ZH", "PEER_STATUS_ZH", "RECORD_KINDS_ZH", "ROLE_ZH", "Role"]
+__all__ += ["ENTERPRISE_FIELDS_ZH", "PEER_STATUS_ZH", "RECORD_KINDS_ZH", "ROLE_ZH", "Role"]

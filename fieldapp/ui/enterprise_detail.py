@@ -33,11 +33,11 @@ from fieldapp.models import (
     findings,
     inspections,
     lifecycle,
-    numbering,
     taxonomy,
 )
 from fieldapp.models import uscc as uscc_mod
 from fieldapp.services import enterprises as service
+from fieldapp.services import vocabulary
 from fieldapp.ui import util
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
 from fieldapp.ui.table_view import make_table
@@ -146,7 +146,7 @@ class EnterpriseDetailView(QWidget):
         self.findings = make_table(self.findings_model)
         self.documents_model = RowsModel([
             Column("number", self.tr("Number"), lambda r: r.get("number") or self.tr("(draft)")),
-            Column("type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["type"], r["type"])),
+            Column("type", self.tr("Document"), lambda r: vocabulary.doc_type_title(r["type"])),
             Column("status", self.tr("Status"), lambda r: documents.STATUS_ZH.get(r["status"], r["status"])),
             Column("issued_at", self.tr("Issued"), lambda r: util.short_time(r.get("issued_at"))),
         ], self)

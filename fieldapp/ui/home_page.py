@@ -155,8 +155,11 @@ class HomePage(QWidget):
 
     def reload_sync(self) -> None:
         def op(c: OpContext) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
-            return (sync_service.status(c.workspace), sync_service.last_sync(c.workspace),
-                    sync_service.assigned_visits(c.workspace))
+            from fieldapp.services import inspections
+
+            status = sync_service.status(c.workspace)
+            assigned = inspections.assigned_visits(c.workspace) if status["role"] == Role.DEVICE else []
+            return status, sync_service.last_sync(c.workspace), assigned
 
         self.ctx.op(self, op).success(self._synced).run()
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import backup, inspectors, numbering, settings
+from fieldapp.models import backup, inspectors, settings
+from fieldapp.services import vocabulary
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
@@ -144,7 +145,7 @@ class SettingsPage(QWidget):
             inner.setContentsMargins(0, 0, 0, 0)
             for code, edit in editor.items():
                 edit.setMinimumHeight(util.TOUCH - 12)
-                inner.addRow(numbering.DOC_TYPES.get(code, code) + "：", edit)
+                inner.addRow(vocabulary.doc_type_title(code) + "：", edit)
             self.editors[key] = editor
             self.form.addRow(label, box)
             return

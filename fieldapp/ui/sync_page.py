@@ -14,10 +14,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from fieldapp.services import numbers, vocabulary
 from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Entity
 from fieldapp.services.sync import Role
-from fieldapp.services.vocabulary import DOC_TYPES, ROLE_ZH
+from fieldapp.services.vocabulary import ROLE_ZH
 from fieldapp.ui import util
 from fieldapp.ui.sync_office import CentralView
 from fieldapp.ui.sync_widgets import SummaryBox, export_summary, import_summary, pick_bundle, pick_folder
@@ -156,7 +157,7 @@ class SyncPage(QWidget):
         self.blocks_title.setObjectName("sectionTitle")
         layout.addWidget(self.blocks_title)
         self.blocks = RowsModel([
-            Column("doc_type", self.tr("Document"), lambda r: DOC_TYPES.get(r["doc_type"], r["doc_type"])),
+            Column("doc_type", self.tr("Document"), lambda r: vocabulary.doc_type_title(r["doc_type"])),
             Column("year", self.tr("Year")),
             Column("range", self.tr("Serials"), lambda r: f"{r['first_serial']}–{r['last_serial']}"),
             Column("remaining", self.tr("Remaining")),
@@ -173,7 +174,7 @@ class SyncPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.blocks.set_rows(sync_service.number_blocks(self.ctx.read))
+        self.blocks.set_rows(numbers.list_blocks(self.ctx.read))
 
         def op(c: OpContext) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             status = sync_service.status(c.workspace)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.models import enterprises
+from fieldapp.services import inspections
 from fieldapp.services import sync as service
 from fieldapp.services.changes import EVERYTHING, Entity
 from fieldapp.services.sync import Role
@@ -46,7 +46,7 @@ def test_an_installation_is_standalone_until_it_enrols(net: Network, tmp_path: P
     fresh = Workspace.open(tmp_path / "fresh")
     try:
         assert service.role(fresh) is Role.STANDALONE and service.status(fresh)["role"] == "standalone"
-        assert service.assigned_visits(fresh) == [] and service.last_sync(fresh) is None
+        assert inspections.assigned_visits(fresh) == [] and service.last_sync(fresh) is None
     finally:
         fresh.close()
 
@@ -77,8 +77,8 @@ def test_only_the_office_lists_devices_and_assigns_visits(net: Network, tmp_path
     service.import_bundle(net.central, service.export_bundle(device, out=tmp_path / "b1.fabundle").value.path)
     answer = service.export_bundle(net.central, to="拳铺镇-1", out=tmp_path / "c1.fabundle").value
     service.import_bundle(device, answer.path)
-    assert [v["enterprise_uscc"] for v in service.assigned_visits(device)] == [uscc_for(2)]
-    assert service.assigned_visits(net.central) == []
+    assert [v["enterprise_uscc"] for v in inspections.assigned_visits(device)] == [uscc_for(2)]
+    assert inspections.assigned_visits(net.central) == []
 
 
 def test_restoring_an_overwritten_value_says_which_records_changed(net: Network, tmp_path: Path) -> None:
@@ -105,19 +105,6 @@ def test_revoking_a_device_refuses_its_next_bundle(net: Network, tmp_path: Path)
     assert done.value["status"] == "revoked" and done.changes.entities == {Entity.SYNC}
     with pytest.raises(FieldappError, match="revoked"):
         service.import_bundle(net.central, bundle)
-
-
-def test_a_standalone_office_assigns_itself_number_blocks(tmp_path: Path) -> None:
-    ws = Workspace.open(tmp_path / "data")
-    try:
-        year = date.today().year
-        done = service.assign_number_block(ws, doc_type="rectification_order", year=year, first=1, last=50)
-        assert done.changes.entities == {Entity.NUMBERS} and done.value["id"] in done.changes.ids
-        assert [(b["doc_type"], b["remaining"]) for b in service.number_blocks(ws)] == [("rectification_order", 50)]
-        with pytest.raises(ValidationError):
-            service.assign_number_block(ws, doc_type="rectification_order", year=year, first=40, last=60)
-    finally:
-        ws.close()
 
 
 def test_every_synced_table_names_what_screens_redraw() -> None:

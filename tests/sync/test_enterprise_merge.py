@@ -11,8 +11,8 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from fieldapp.models import enterprises, findings, inspections, registry
+from fieldapp.services import drafts, issuing, notices
 from fieldapp.services import enterprises as service
-from fieldapp.services import notices
 from fieldapp.sync import central as sync_central
 from fieldapp.sync import exchange
 from fieldapp.workspace import Workspace
@@ -100,9 +100,9 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
     device = net.enrol("拳铺镇-1")
     on_site = service.add_enterprise(device, WORKSHOP)
     made = visit(device, on_site["id"])
-    draft = notices.draft(device, doc_type="rectification_order", inspection_id=made["inspection"])
-    issued = notices.issue(device, draft["id"]).document
-    pdf_before = notices.pdf_bytes(device, issued["id"])
+    draft = drafts.draft_document(device, doc_type="rectification_order", inspection_id=made["inspection"]).value
+    issued = issuing.issue_document(device, draft["id"]).value.document
+    pdf_before = notices.document_pdf(device, issued["id"])
     net.sync(device)
     office_code = uscc_for(79)
     office = enterprises.create(net.central.store, {"name": "示范县后营五金厂", "uscc": office_code,
@@ -126,7 +126,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
         doc = ws.store.get("documents", issued["id"])
         assert (doc["content_sha256"], doc["pdf_sha256"]) == (issued["content_sha256"], issued["pdf_sha256"])
     # The notice keeps the name it was issued with; the survivor has the registry's.
-    assert notices.pdf_bytes(device, issued["id"]) == pdf_before
+    assert notices.document_pdf(device, issued["id"]) == pdf_before
     text = "".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf_before))
     assert "老王五金加工作坊" in text and "示范县后营五金厂" not in text
     # The device's side of the union goes back once, then nothing is left to send either way.
