@@ -8,6 +8,8 @@ from typing import Any
 import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, progress, table
+from fieldapp.services import sync as service
+from fieldapp.services.sync import Role
 
 
 @main.command()
@@ -19,9 +21,7 @@ def enroll(obj: Context, file: Path, as_json: bool) -> None:
 
     Example: fieldapp enroll 拳铺镇-执法终端1.faenrol
     """
-    from fieldapp.sync import roles
-
-    data = roles.enroll(obj.ws, file)
+    data = service.enroll(obj.ws, file).value
     emit(data, as_json, lambda d: click.echo(f"Enrolled as {d['name']} ({d['device_id']}) with {d['central']}"))
 
 
@@ -40,9 +40,7 @@ def sync_export(obj: Context, to: str | None, out: Path | None, as_json: bool) -
 
     Example: fieldapp sync export --out E:/
     """
-    from fieldapp.sync import exchange
-
-    result = exchange.export(obj.ws, to=to, out=out, progress=progress(as_json))
+    result = service.export_bundle(obj.ws, to=to, out=out, progress=progress(as_json)).value
     emit(result.as_dict(), as_json, lambda d: click.echo(
         f"Bundle written: {d['path']} ({d['records']} record(s), {d['files']} file(s))"))
 
@@ -56,9 +54,7 @@ def sync_import(obj: Context, file: Path, as_json: bool) -> None:
 
     Example: fieldapp sync import E:/fieldapp-019a-to-019b.fabundle
     """
-    from fieldapp.sync import exchange
-
-    result = exchange.import_bundle(obj.ws, file, progress=progress(as_json))
+    result = service.import_bundle(obj.ws, file, progress=progress(as_json)).value
     emit(dict(result.as_dict(), message=result.message), as_json, lambda d: click.echo(d["message"].capitalize()))
 
 
@@ -70,17 +66,15 @@ def sync_status(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp sync status --json
     """
-    from fieldapp.sync import exchange
-
-    data = exchange.status(obj.ws)
+    data = service.status(obj.ws)
 
     def human(d: dict[str, Any]) -> None:
         click.echo(f"role: {d['role']} ({d['device_id']})")
-        if d["role"] == "device" and "central" in d:
+        if d["role"] == Role.DEVICE and "central" in d:
             click.echo(f"central: {d['central']}; last export {d['last_export_at'] or '-'}, "
                        f"last import {d['last_import_at'] or '-'}")
             click.echo("all synced" if d["all_synced"] else f"{d['pending_changes']} change(s) not yet acknowledged")
-        if d["role"] == "central":
+        if d["role"] == Role.CENTRAL:
             table(d["devices"], [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
                                  ("pending_changes", "Pending")])
             click.echo(f"open conflicts: {d['open_conflicts']}")
@@ -102,9 +96,7 @@ def central_init(obj: Context, unit: str, as_json: bool) -> None:
 
     Example: fieldapp --data-dir D:/fieldapp-central central init --unit 示范县应急管理局
     """
-    from fieldapp.sync import roles
-
-    data = roles.central_init(obj.ws, unit)
+    data = service.init_central(obj.ws, unit).value
     emit(data, as_json, lambda d: click.echo(f"Central office ready: {d['unit']} ({d['central_id']})"))
 
 
@@ -120,9 +112,7 @@ def central_enroll(obj: Context, name: str, out: Path, block_size: int, as_json:
 
     Example: fieldapp central enroll --device 拳铺镇-1 --out 拳铺镇-1.faenrol
     """
-    from fieldapp.sync import roles
-
-    result = roles.central_enroll(obj.ws, name, out, block_size=block_size)
+    result = service.enroll_device(obj.ws, name, out, block_size=block_size).value
     emit(result.as_dict(), as_json, lambda d: click.echo(f"Enrolment file for {d['name']} written: {d['path']}"))
 
 
@@ -134,10 +124,7 @@ def central_devices(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp central devices --json
     """
-    from fieldapp.sync import exchange, identity
-
-    identity.require_role(obj.ws.store, "central")
-    rows = exchange.devices(obj.ws)
+    rows = service.devices(obj.ws)
     emit(rows, as_json, lambda r: table(r, [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
                                             ("last_export_at", "Last export"), ("pending_changes", "Pending")]))
 
@@ -150,9 +137,7 @@ def central_revoke(obj: Context, device: str) -> None:
 
     Example: fieldapp central revoke 拳铺镇-1
     """
-    from fieldapp.sync import roles
-
-    data = roles.revoke(obj.ws, device)
+    data = service.revoke_device(obj.ws, device).value
     click.echo(f"Revoked {data['name']}")
 
 
@@ -168,13 +153,11 @@ def central_conflicts(obj: Context, show_all: bool, reverse_id: str | None, acce
 
     Example: fieldapp central conflicts --reverse 019a...
     """
-    from fieldapp.sync import conflicts
-
     if reverse_id:
-        conflicts.resolve(obj.ws, reverse_id, keep="lost")
+        service.resolve_conflict(obj.ws, reverse_id, keep="lost")
     if accept_id:
-        conflicts.resolve(obj.ws, accept_id, keep="kept")
-    rows = conflicts.list_conflicts(obj.ws, include_resolved=show_all)
+        service.resolve_conflict(obj.ws, accept_id, keep="kept")
+    rows = service.list_conflicts(obj.ws, include_resolved=show_all)
     emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("table_name", "Table"), ("label", "Record"),
                                             ("field", "Field"), ("kept_value", "Kept"), ("lost_value", "Lost"),
                                             ("resolution", "Resolution")]))
@@ -216,10 +199,8 @@ def central_assign(obj: Context, device: str, enterprise_ref: str, planned: str 
 
     Example: fieldapp central assign --device 拳铺镇-1 --enterprise 91350100M000100Y43 --date 2026-12-01
     """
-    from fieldapp.sync import assignments
-
-    row = assignments.assign(obj.ws, device=device, enterprise_ref=enterprise_ref, planned_date=planned,
-                             kind=kind, note=note)
+    row = service.assign_visit(obj.ws, device=device, enterprise_ref=enterprise_ref, planned_date=planned,
+                               kind=kind, note=note).value
     emit(row, as_json, lambda r: click.echo(f"Assigned visit {r['id']} on {r['planned_date'] or '-'}"))
 
 

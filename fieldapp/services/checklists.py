@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fieldapp.fileio import atomic_write
 from fieldapp.models import checklist_format as fmt
 from fieldapp.models import checklists
 from fieldapp.models.checklist_format import TemplateInvalid
@@ -57,7 +58,5 @@ def export_template(ws: Workspace, template_id: str, out: Path, *, version: int 
         content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
         content = fmt.to_xlsx(data)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(content)
-    tmp.replace(out)
+    atomic_write(out, content)
     return data

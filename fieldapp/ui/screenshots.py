@@ -395,31 +395,29 @@ def documents_shot(app: QApplication, ctx: AppContext, window: Any, save: Any) -
 def sync_shots(app: QApplication, tmp: Path, save: Any) -> None:
     """An enrolled device with work to send (and what its export held), and the office's conflict review."""
     from fieldapp.models import enterprises
-    from fieldapp.sync import exchange, roles
+    from fieldapp.services import sync as sync_service
     from fieldapp.ui.main_window import MainWindow
 
     central = Workspace.open(tmp / "central")
     demo.fill(central.store, enterprises_count=300, seed=20261123)
-    roles.central_init(central, "示范县应急管理局")
-    enrol = roles.central_enroll(central, "拳铺镇-执法终端1", tmp / "device.faenrol").path
+    sync_service.init_central(central, "示范县应急管理局")
+    enrol = sync_service.enroll_device(central, "拳铺镇-执法终端1", tmp / "device.faenrol").value.path
     device = Workspace.open(tmp / "device")
-    roles.enroll(device, enrol)
+    sync_service.enroll(device, enrol)
     demo.fill_field_work(device.store, seed=20261123, inspections_count=12)
-    first = exchange.export(device, out=tmp / "b1.fabundle")
-    exchange.import_bundle(central, first.path)
+    first = sync_service.export_bundle(device, out=tmp / "b1.fabundle").value
+    sync_service.import_bundle(central, first.path)
     # Both sides change the same enterprise: the office's later edit wins, the device's value is kept aside.
     target = central.store.query("SELECT id FROM enterprises ORDER BY name LIMIT 3")
     for n, row in enumerate(target):
         enterprises.update(device.store, row["id"], {"phone": f"1380591{n:04d}"})
         enterprises.update(central.store, row["id"], {"phone": f"0591-8766{n:04d}"})
-    second = exchange.export(device, out=tmp / "b2.fabundle")
-    exchange.import_bundle(central, second.path)
-    from fieldapp.sync import assignments
-
+    second = sync_service.export_bundle(device, out=tmp / "b2.fabundle").value
+    sync_service.import_bundle(central, second.path)
     for row in central.store.query("SELECT uscc FROM enterprises ORDER BY uscc LIMIT 2"):
-        assignments.assign(central, device="拳铺镇-执法终端1", enterprise_ref=row["uscc"], kind="双随机抽查",
-                           planned_date="2026-12-01", note="第四季度双随机抽查")
-    exchange.export(central, to="拳铺镇-执法终端1", out=tmp / "c1.fabundle")
+        sync_service.assign_visit(central, device="拳铺镇-执法终端1", enterprise_ref=row["uscc"], kind="双随机抽查",
+                                  planned_date="2026-12-01", note="第四季度双随机抽查")
+    sync_service.export_bundle(central, to="拳铺镇-执法终端1", out=tmp / "c1.fabundle")
 
     usb = tmp / "usb"
     usb.mkdir()

@@ -16,7 +16,7 @@ from fieldapp.errors import FieldappError
 from fieldapp.models import demo
 from fieldapp.models.store import Store
 from fieldapp.services import first_start as service
-from fieldapp.sync import roles
+from fieldapp.sync import central as sync_central
 from fieldapp.ui import first_start
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.tasks import AppContext
@@ -101,7 +101,7 @@ def test_enrolling_from_the_first_start_screen(qtbot: QtBot, empty_ctx: AppConte
                                                tmp_path: Path) -> None:
     net = Network(tmp_path / "office")
     try:
-        roles.central_enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
+        sync_central.enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
     finally:
         net.close()
     window = MainWindow(empty_ctx)
