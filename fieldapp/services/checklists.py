@@ -26,6 +26,11 @@ item_count = fmt.item_count  # the number of items of a template
 basis_text = fmt.basis_text  # an item's legal basis as one line of text
 
 
+def ensure_builtin(ws: Workspace) -> None:
+    """Write the checklists shipped with this version (once; a new version adds its new templates)."""
+    checklists.ensure_builtin(ws.store)
+
+
 def library(ws: Workspace, *, include_retired: bool = False) -> list[Row]:
     """The latest version of every template with its number of items."""
     return checklists.library(ws.store, include_retired=include_retired)
