@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, progress, table
+from fieldapp.errors import FieldappError
 from fieldapp.services import sync as service
 from fieldapp.services.sync import Role
 
@@ -46,16 +47,28 @@ def sync_export(obj: Context, to: str | None, out: Path | None, as_json: bool) -
 
 
 @sync_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @json_option
 @click.pass_obj
 def sync_import(obj: Context, file: Path, as_json: bool) -> None:
-    """Verify and apply a bundle in one transaction (the same bundle twice changes nothing).
+    """Verify and apply a bundle in one transaction (the same bundle twice changes nothing). Given a folder
+    (a USB stick), every bundle in it addressed to this installation, oldest first.
 
-    Example: fieldapp sync import E:/fieldapp-019a-to-019b.fabundle
+    Example: fieldapp sync import E:/
     """
-    result = service.import_bundle(obj.ws, file, progress=progress(as_json)).value
-    emit(dict(result.as_dict(), message=result.message), as_json, lambda d: click.echo(d["message"].capitalize()))
+    paths = service.bundles_in(obj.ws, file) if file.is_dir() else [file]
+    if file.is_dir() and not paths:
+        raise FieldappError(f"no bundle for this installation in {file}", f"{file} 中没有发给本机的数据包")
+    results = []
+    for path in paths:
+        result = service.import_bundle(obj.ws, path, progress=progress(as_json)).value
+        results.append(dict(result.as_dict(), file=str(path), message=result.message))
+
+    def human(_: Any) -> None:
+        for r in results:
+            click.echo((f"{Path(r['file']).name}: " if file.is_dir() else "") + str(r["message"]).capitalize())
+
+    emit(results if file.is_dir() else results[0], as_json, human)
 
 
 @sync_group.command("status")

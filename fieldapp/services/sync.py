@@ -90,6 +90,21 @@ def import_bundle(ws: Workspace, path: Path, *, progress: Progress | None = None
     return Done(result, EVERYTHING if result.status == "applied" else changed(Entity.SYNC))
 
 
+def bundles_in(ws: Workspace, folder: Path) -> list[Path]:
+    """The bundles in `folder` (a USB stick) addressed to this installation, oldest first by name.
+
+    Bundles for other installations on the same stick are left alone; a file that is not a bundle is
+    refused with the reason, as when it is imported alone.
+    """
+    from fieldapp.sync import envelope
+
+    mine = []
+    for path in sorted(Path(folder).glob("*.fabundle")):
+        if envelope.read_header(path).recipient == ws.store.device_id:
+            mine.append(path)
+    return mine
+
+
 # -- the office ---------------------------------------------------------------------------------------
 
 def init_central(ws: Workspace, unit: str) -> Done[dict[str, Any]]:
