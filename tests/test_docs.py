@@ -67,8 +67,8 @@ PLACEHOLDERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def test_the_readme_session_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            quiet_logging: None) -> None:
+@pytest.mark.usefixtures("quiet_logging")
+def test_the_readme_session_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
     monkeypatch.chdir(tmp_path)
     lines = session_lines()
