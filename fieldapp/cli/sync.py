@@ -142,6 +142,20 @@ def central_devices(obj: Context, as_json: bool) -> None:
                                             ("last_export_at", "Last export"), ("pending_changes", "Pending")]))
 
 
+@central.command("server-cert")
+@click.option("--host", "hosts", multiple=True, required=True,
+              help="A name or address devices use to reach the server (repeat for several).")
+@json_option
+@click.pass_obj
+def central_server_cert(obj: Context, hosts: tuple[str, ...], as_json: bool) -> None:
+    """Issue the server's TLS certificate from the office CA (devices trust that CA alone).
+
+    Example: fieldapp central server-cert --host sync.shifan.gov.cn --host 10.1.2.3
+    """
+    data = service.issue_server_certificate(obj.ws, list(hosts)).value
+    emit(data, as_json, lambda d: click.echo(f"Server certificate for {', '.join(d['hosts'])}: {d['certificate']}"))
+
+
 @central.command("revoke")
 @click.argument("device")
 @click.pass_obj

@@ -332,6 +332,12 @@ class OfficeCA:
         """PKCS#8 PEM of the CA key, for the office's keys directory only."""
         return _private_pem(self._key)
 
+    def sign(self, builder: x509.CertificateBuilder) -> x509.Certificate:
+        """Issue the certificate `builder` describes (issuer name and key identifier filled in here)."""
+        builder = builder.issuer_name(self.certificate.subject).add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(self._key.public_key()), critical=False)
+        return builder.sign(self._key, hashes.SHA256())
+
     def __repr__(self) -> str:
         return f"OfficeCA({self.name!r})"
 

@@ -170,3 +170,24 @@ def resolve_conflict(ws: Workspace, conflict_id: str, *, keep: str) -> Done[dict
     if keep == "lost":
         entities.add(ENTITY_OF_TABLE.get(result["table_name"], Entity.SYNC))
     return Done(result, changed(*entities, ids=[conflict_id, result["row_id"]]))
+
+
+def issue_server_certificate(ws: Workspace, hosts: list[str]) -> Done[dict[str, Any]]:
+    """The office server's TLS certificate, issued by the office CA for the names devices use to reach it."""
+    from fieldapp.sync import tls
+
+    files = tls.issue_server_certificate(ws, hosts)
+    return Done({"certificate": str(files.certificate), "key": str(files.key), "hosts": list(files.hosts)},
+                changed(Entity.SYNC))
+
+
+def require_central(ws: Workspace) -> None:
+    """Refuse an installation that is not an office (the server runs on the office's data directory only)."""
+    roles.require_role(ws.store, Role.CENTRAL)
+
+
+def server_tls_files(ws: Workspace) -> Any:
+    """The server's certificate and key files (sync.tls.ServerFiles); refused with the command when missing."""
+    from fieldapp.sync import tls
+
+    return tls.server_files(ws)
