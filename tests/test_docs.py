@@ -129,8 +129,10 @@ def check_command_line(line: str) -> None:
 def doc_command_lines() -> list[str]:
     found = []
     for path in DOCS:
-        for block in re.findall(r"```[a-z]*\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
+        for language, block in re.findall(r"```([a-z]*)\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
             for line in block.splitlines():
+                if language == "console" and not line.startswith("$ "):
+                    continue  # what a command printed
                 line = re.sub(r"\s+#\s.*$", "", line.strip().removeprefix("$ "))
                 line = re.sub(r"\s{2,}\S.*$", "", line)  # install.md: a command, then its explanation
                 if line.startswith("fieldapp ") or line == "fieldapp":
