@@ -55,3 +55,46 @@ def test_a_stored_pdf_no_record_names_is_collected(demo: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert not stray.exists() and all(p.exists() for p in kept if p != stray)
     assert json.loads(run_cli(data, "evidence", "verify", "--json").stdout)["ok"]
+
+
+def exported_order(data: Path, tmp_path: Path) -> Path:
+    listed = json.loads(run_cli(data, "notices", "list", "--json").stdout)
+    order = next(n for n in listed if n["type"] == "rectification_order")
+    out = tmp_path / "order.pdf"
+    assert run_cli(data, "notices", "export", order["number"], "--out", str(out)).returncode == 0
+    return out
+
+
+def verdicts(output: str) -> tuple[str, list[str]]:
+    lines = output.splitlines()
+    return lines[0].split(":")[0], lines[1:]
+
+
+@pytest.mark.parametrize("change", ["appended bytes", "incremental update"])
+def test_notices_verify_gives_one_verdict_and_never_contradicts_it(demo: Path, tmp_path: Path, change: str) -> None:
+    pdf = exported_order(demo, tmp_path)
+    clean = run_cli(demo, "notices", "verify", str(pdf))
+    verdict, explanation = verdicts(clean.stdout)
+    # Demo data never verifies as valid, but its PDF signature is sound: the explanation says so.
+    assert verdict == "INVALID" and any(line.startswith("PDF signature: valid") for line in explanation)
+    if change == "appended bytes":
+        pdf.write_bytes(pdf.read_bytes() + b"\n% added after signing\n")
+    else:
+        from io import BytesIO
+
+        from pyhanko.pdf_utils.generic import TextStringObject
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+        writer = IncrementalPdfFileWriter(BytesIO(pdf.read_bytes()))
+        writer.root["/Lang"] = TextStringObject("zh-CN")
+        writer.update_root()
+        out = BytesIO()
+        writer.write(out)
+        pdf.write_bytes(out.getvalue())
+    result = run_cli(demo, "notices", "verify", str(pdf))
+    verdict, explanation = verdicts(result.stdout)
+    assert result.returncode == 1 and verdict == "INVALID"
+    said = "\n".join(explanation).lower()
+    assert "unchanged" not in said and "unmodified: true" not in said
+    assert not any("valid" in line.lower() and "invalid" not in line.lower() for line in explanation)
+    assert any("after it was signed" in line or "added" in line.lower() for line in explanation), result.stdout
