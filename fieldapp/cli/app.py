@@ -123,17 +123,18 @@ def stats(obj: Context, workbook: Path | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--deep", is_flag=True, help="Also re-hash every stored photo, recording and PDF.")
 @click.option("--gc", "collect", is_flag=True, help="Also remove stored files that no record uses any more.")
 @json_option
 @click.pass_obj
-def doctor(obj: Context, collect: bool, as_json: bool) -> None:
+def doctor(obj: Context, deep: bool, collect: bool, as_json: bool) -> None:
     """Check database integrity, foreign keys and the audit chain; exit 1 on any problem.
 
-    Example: fieldapp doctor --gc
+    Example: fieldapp doctor --deep --gc
     """
     from fieldapp.services import maintenance
 
-    report = maintenance.check_health(obj.ws, collect_garbage=collect)
+    report = maintenance.check_health(obj.ws, deep=deep, collect_garbage=collect)
 
     def human(d: dict[str, Any]) -> None:
         for c in d["checks"]:

@@ -105,20 +105,21 @@ def evidence_list(obj: Context, finding_id: str | None, inspection_id: str | Non
 @json_option
 @click.pass_obj
 def evidence_verify(obj: Context, as_json: bool) -> None:
-    """Re-hash every stored evidence file; exit 1 naming any file that changed or is missing.
+    """Re-hash every stored file a record names (photos, recordings and signed PDFs); exit 1 naming any file
+    that changed or is missing.
 
     Example: fieldapp evidence verify
     """
-    from fieldapp.services import evidence
+    from fieldapp.services import files
 
-    checked, problems = evidence.verify(obj.ws)
+    checked, problems = files.verify(obj.ws)
     data = {"checked": checked, "ok": not problems, "problems": [p.__dict__ for p in problems]}
     emit(data, as_json, lambda d: click.echo(f"{d['checked']} files checked"))
     if problems:
         for p in problems:
             click.echo(f"{p.problem}: {p.path}", err=True)
-        raise FieldappError(f"{len(problems)} evidence file(s) modified or missing: {problems[0].path}",
-                            f"{len(problems)} 个证据文件被修改或缺失")
+        raise FieldappError(f"{len(problems)} stored file(s) modified or missing: {problems[0].path}",
+                            f"{len(problems)} 个存档文件（证据或文书）被修改或缺失")
 
 
 @evidence_group.command("watermark")

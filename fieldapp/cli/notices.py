@@ -92,15 +92,20 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
         "number": check.payload.number if check.payload else None, "demo": check.demo,
         "title": check.payload.kind.title_zh if check.payload else None,
         "pdf_signature": None if check.signature is None else {
-            "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
+            "valid": check.signature.valid, "intact": check.signature.intact,
+            "unchanged_since_signing": not check.signature.modified, "signer": check.signature.signer},
     }
 
     def human(d: dict[str, Any]) -> None:
+        # One verdict: the first line; what follows explains it and never says the opposite.
         click.echo(("VALID" if d["valid"] else "INVALID") + (f": {d['title']} {d['number']}" if d["number"] else ""))
         if d["demo"]:
             click.echo("DEMO DOCUMENT, NO LEGAL EFFECT (演示文书，无法律效力)")
         if d["signer"]:
-            click.echo(f"signed by: {d['signer']}; file unmodified: {bool(d['pdf_signature'] and d['pdf_signature']['intact'])}")
+            click.echo(f"QR signed by: {d['signer']}")
+        signature = d["pdf_signature"]
+        if signature and signature["valid"]:
+            click.echo(f"PDF signature: valid, by {signature['signer']}; the file is unchanged since signing")
         for r in d["reasons"]:
             click.echo(f"reason: {r}")
         for n in d["notes"]:

@@ -22,6 +22,7 @@ from fieldapp.models.store import Row
 from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.photos.ingest import ProcessedImage, ingest_image
 from fieldapp.photos.media import MediaKind, classify
+from fieldapp.photos.streams import playable_seconds
 from fieldapp.services.changes import Done, Entity, changed
 from fieldapp.workspace import Workspace
 
@@ -60,6 +61,7 @@ def _prepare(ws: Workspace, path: Path) -> _Prepared:
         if path.stat().st_size > limit:
             raise FieldappError(f"{path.name} is larger than the limit of {limit // 1024 // 1024} MB",
                                 f"文件 {path.name} 超过大小上限 {limit // 1024 // 1024} MB")
+        playable_seconds(path, media)
         return _Prepared(path, str(media.kind), mime=media.mime, captured_at=_file_time(path))
     image = ingest_image(path, long_edge=int(settings.get(store, "photo_long_edge")),
                          quality=int(settings.get(store, "photo_quality")))
@@ -162,50 +164,6 @@ def unlink(ws: Workspace, evidence_id: str, reason: str | None = None) -> Done[N
         get(ws, evidence_id)
         ws.store.delete("evidence", evidence_id, reason=reason)
     return Done(None, changed(Entity.EVIDENCE, ids=[evidence_id]))
-
-
-def referenced_hashes(ws: Workspace) -> set[str]:
-    refs: set[str] = set()
-    for row in ws.store.conn.execute("SELECT sha256, thumb_sha256, original_sha256, original_kept FROM evidence"):
-        refs.add(row[0])
-        if row[1]:
-            refs.add(row[1])
-        if row[3]:
-            refs.add(row[2])
-    return refs
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    sha256: str
-    path: str
-    problem: str  # "modified" or "missing"
-
-
-def verify(ws: Workspace) -> tuple[int, list[Mismatch]]:
-    """Re-hash every stored file that a record uses; tampering or bit rot shows as a mismatch."""
-    bs = blobs(ws)
-    problems = []
-    refs = sorted(referenced_hashes(ws))
-    for sha in refs:
-        path = bs.path_for(sha)
-        where = str(path) if path.exists() or not bs.exists(sha) else f"{bs.root / 'pack.sqlite3'}#{sha}"
-        if not bs.exists(sha):
-            problems.append(Mismatch(sha, where, "missing"))
-        elif not bs.verify(sha):
-            problems.append(Mismatch(sha, where, "modified"))
-    return len(refs), problems
-
-
-def gc(ws: Workspace) -> int:
-    """Remove stored files no record uses (and stale temporary files); returns how many were removed."""
-    bs = blobs(ws)
-    refs = referenced_hashes(ws)
-    removed = bs.cleanup_temp()
-    for sha in list(bs.iter_hashes()):
-        if sha not in refs and bs.remove(sha):
-            removed += 1
-    return removed
 
 
 def watermark(ws: Workspace, evidence_id: str) -> bytes:

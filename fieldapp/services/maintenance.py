@@ -19,13 +19,18 @@ def database_info(ws: Workspace) -> dict[str, Any]:
             "device_id": store.device_id}
 
 
-def check_health(ws: Workspace, *, collect_garbage: bool = False) -> Report:
-    """Integrity, foreign keys and the audit chains; with `collect_garbage`, and only when all is well, also
-    remove stored files (photos, PDFs) that no record uses any more."""
-    report = doctor.run(ws.store)
-    if collect_garbage and report.ok:
-        from fieldapp.services import evidence
+def check_health(ws: Workspace, *, deep: bool = False, collect_garbage: bool = False) -> Report:
+    """Integrity, foreign keys and the audit chains; `deep` also re-hashes every stored file (photos, PDFs);
+    with `collect_garbage`, and only when all is well, stored files no record uses any more are removed."""
+    from fieldapp.services import files
 
-        removed = evidence.gc(ws)
+    report = doctor.run(ws.store)
+    if deep:
+        checked, problems = files.verify(ws)
+        report.add("files", not problems,
+                   f"{checked} stored file(s) re-hashed" + "".join(f"; {p.problem}: {p.path}" for p in problems[:5]),
+                   f"已校验 {checked} 个存档文件" + (f"，{len(problems)} 个被修改或缺失" if problems else ""))
+    if collect_garbage and report.ok:
+        removed = files.collect_garbage(ws)
         report.add("gc", True, f"{removed} unreferenced file(s) removed", f"已清理 {removed} 个无引用文件")
     return report

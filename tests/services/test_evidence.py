@@ -6,9 +6,10 @@ import pytest
 from PIL import Image
 
 from fieldapp.errors import FieldappError
-from fieldapp.services import evidence
+from fieldapp.services import evidence, files
 from fieldapp.workspace import Workspace
 from tests.conftest import run_cli
+from tests.photos import media_files
 
 
 def phone_photo(path: Path) -> Path:
@@ -92,7 +93,7 @@ def test_video_is_stored_by_streamed_hash_and_size_limit(ws: Workspace, visit: d
     from fieldapp.models import settings
 
     video = tmp_path / "执法记录仪 0001.mp4"
-    video.write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * (3 * 1024 * 1024))
+    video.write_bytes(media_files.mp4(30.0, media=3 * 1024 * 1024))
     row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[video]).value[0]
     assert row["kind"] == "video" and row["size"] == video.stat().st_size
     assert Path(row["path"]).read_bytes() == video.read_bytes()
@@ -104,18 +105,18 @@ def test_video_is_stored_by_streamed_hash_and_size_limit(ws: Workspace, visit: d
 def test_verify_detects_a_modified_file_and_gc_keeps_used_files(ws: Workspace, visit: dict[str, str],
                                                                 tmp_path: Path) -> None:
     rows = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")]).value
-    checked, problems = evidence.verify(ws)
+    checked, problems = files.verify(ws)
     assert checked == 2 and problems == []
     path = Path(rows[0]["path"])
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    _, problems = evidence.verify(ws)
+    _, problems = files.verify(ws)
     assert [p.problem for p in problems] == ["modified"] and problems[0].path == str(path)
-    assert evidence.gc(ws) == 0
+    assert files.collect_garbage(ws) == 0
     evidence.unlink(ws, rows[0]["id"], reason="拍错了")
     assert ws.store.query("SELECT table_name FROM tombstones")[0]["table_name"] == "evidence"
-    assert evidence.gc(ws) == 2 and not path.exists()
+    assert files.collect_garbage(ws) == 2 and not path.exists()
 
 
 def test_watermark_is_a_derived_copy(ws: Workspace, visit: dict[str, str], tmp_path: Path) -> None:
@@ -149,3 +150,15 @@ def test_cli_attach_verify_and_stats(tmp_path: Path, ws: Workspace, visit: dict[
     refused = run_cli(ws.data_dir, "findings", "attach", visit["finding_id"], str(text))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert json.loads(run_cli(ws.data_dir, "stats", "--json").stdout)["evidence"] == 1
+
+
+def test_a_recording_that_does_not_play_is_refused_and_nothing_is_stored(ws: Workspace, visit: dict[str, str],
+                                                                         tmp_path: Path) -> None:
+    stub = tmp_path / "执法记录仪 0002.mp4"
+    stub.write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom")  # 24 bytes: a signature, no video
+    good = media_files.write(tmp_path / "录音.wav", media_files.wav(2.0))
+    with pytest.raises(FieldappError) as err:
+        evidence.attach(ws, finding_id=visit["finding_id"], paths=[good, stub])
+    assert "no playable video" in err.value.en and "没有可播放的" in err.value.zh
+    assert ws.store.scalar("SELECT count(*) FROM evidence") == 0
+    assert [row["kind"] for row in evidence.attach(ws, finding_id=visit["finding_id"], paths=[good]).value] == ["audio"]

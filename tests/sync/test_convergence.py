@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from fieldapp.models import enterprises, findings
 from fieldapp.models.lifecycle import IllegalTransition
 from fieldapp.models.store import SYNC_FIELDS
-from fieldapp.services import evidence
+from fieldapp.services import files
 from fieldapp.sync import conflicts, exchange
 from fieldapp.workspace import Workspace
 from tests.sync.conftest import Network, record_visit, uscc_for
@@ -106,7 +106,7 @@ def test_replicas_converge_and_nothing_is_lost(tmp_path_factory: Any, ops: list[
                 assert mine == office, f"{table} of {name} differ"
             for fid in created[name]:
                 assert net.central.store.get("findings", fid) is not None
-        _checked, problems = evidence.verify(net.central)
+        _checked, problems = files.verify(net.central)
         assert problems == [] and all(net.central.store.scalar("SELECT 1 FROM evidence WHERE sha256 = ?", (s,))
                                       for s in photos)
         for c in conflicts.list_conflicts(net.central):

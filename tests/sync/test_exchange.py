@@ -8,7 +8,7 @@ import pytest
 
 from fieldapp.errors import FieldappError
 from fieldapp.models import enterprises, findings
-from fieldapp.services import evidence
+from fieldapp.services import files
 from fieldapp.sync import central as sync_central
 from fieldapp.sync import conflicts, exchange, identity, peers, roles
 from fieldapp.sync.envelope import BundleRejected
@@ -40,7 +40,7 @@ def test_round_trip_with_evidence_acks_and_all_synced(net: Network, tmp_path: Pa
     assert central.get("findings", made["finding"]["id"])["description"] == "灭火器失效"
     peer = central.query("SELECT * FROM sync_peers WHERE peer_id = ?", (device.store.device_id,))[0]
     assert peer["status"] == "active" and peer["ed25519_public"]
-    assert evidence.verify(net.central)[1] == []
+    assert files.verify(net.central)[1] == []
     # Central acknowledges in its bundle back; then the device has nothing pending.
     exchange.import_bundle(device, net.send(net.central, device))
     assert exchange.status(device)["all_synced"]
