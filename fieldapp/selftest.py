@@ -225,17 +225,18 @@ def _visit(ctx: Context) -> None:
 @step("rectification order", needs=("visit",))
 def _rectification_order(ctx: Context) -> None:
     from fieldapp.models import numbering
-    from fieldapp.services import notices
+    from fieldapp.services import drafts, issuing, notices
 
     store = ctx.store
     year = date.today().year
     if numbering.remaining(store, "rectification_order", year) < 1:
         numbering.assign_block(store, doc_type="rectification_order", year=year, first=900, last=950)
     finding = ctx.values["finding"]
-    draft = notices.draft(ctx.workspace, doc_type="rectification_order", inspection_id=ctx.values["inspection"]["id"],
-                          finding_ids=[finding["id"]], deadline=ctx.values["deadline"])
-    issued = notices.issue(ctx.workspace, draft["id"])
-    pdf = notices.pdf_bytes(ctx.workspace, issued.document["id"])
+    draft = drafts.draft_document(ctx.workspace, doc_type="rectification_order",
+                                  inspection_id=ctx.values["inspection"]["id"], finding_ids=[finding["id"]],
+                                  deadline=ctx.values["deadline"]).value
+    issued = issuing.issue_document(ctx.workspace, draft["id"]).value
+    pdf = notices.document_pdf(ctx.workspace, issued.document["id"])
     check(pdf.startswith(b"%PDF-"), "the issued document is not a PDF")
     (ctx.root / "rectification-order.pdf").write_bytes(pdf)
     ctx.values.update(pdf=pdf, document=issued.document)
@@ -248,7 +249,7 @@ def _pdf_read_back(ctx: Context) -> None:
 
     from fieldapp.documents.demo_mark import DEMO_NOTICE
     from fieldapp.documents.verify import DEMO_REASON
-    from fieldapp.services import notices
+    from fieldapp.services import verification
 
     pdf = pypdfium2.PdfDocument(ctx.values["pdf"])
     try:
@@ -261,17 +262,17 @@ def _pdf_read_back(ctx: Context) -> None:
     codes = [r.text for r in zxingcpp.read_barcodes(image)]
     check(bool(codes), "no QR code found on the first page")
     # The self-test issues from demo data: its notice must verify as a signed demo document, never as valid.
-    result = notices.verify_qr(ctx.workspace, codes[0])
+    result = verification.verify_qr(ctx.workspace, codes[0])
     check(result.demo and [r.en for r in result.reasons] == [DEMO_REASON.en], "the QR code does not verify")
     check(DEMO_NOTICE in text, "the demo notice does not say 演示文书，无法律效力")
-    result = notices.verify_file(ctx.workspace, ctx.root / "rectification-order.pdf")
+    result = verification.verify_file(ctx.workspace, ctx.root / "rectification-order.pdf")
     others = [r.en for r in result.reasons if r != DEMO_REASON]
     check(result.demo and not others, "the notice does not verify: " + "; ".join(others))
 
 
 @step("sync", needs=("workspace",))
 def _sync(ctx: Context) -> None:
-    from fieldapp.services import demo_visits, notices
+    from fieldapp.services import demo_visits, verification
     from fieldapp.sync import exchange, roles
 
     central = ctx.open_workspace(ctx.new_data_dir("central"))
@@ -282,7 +283,7 @@ def _sync(ctx: Context) -> None:
     roles.central_enroll(central, "自检终端", ctx.root / "device.faenrol")
     device = ctx.open_workspace(ctx.new_data_dir("device"))
     roles.enroll(device, ctx.root / "device.faenrol")
-    visits = demo_visits.add_visits(device, count=1)
+    visits = demo_visits.add_visits(device, count=1).value
     check(bool(visits) and visits[0]["documents"], "the device could not record a visit with notices")
     bundle = exchange.export(device, out=ctx.root / "outbox")
     result = exchange.import_bundle(central, bundle.path)
@@ -291,7 +292,7 @@ def _sync(ctx: Context) -> None:
     check(central.store.get("findings", finding) is not None, "the finding did not reach the office")
     check(exchange.import_bundle(central, bundle.path).status == "already_imported", "re-import was not a no-op")
     pdf = Path(visits[0]["documents"][-1]["pdf"])
-    check(notices.verify_file(central, pdf).valid, "the device's notice does not verify at the office")
+    check(verification.verify_file(central, pdf).valid, "the device's notice does not verify at the office")
     back = exchange.export(central, to="自检终端", out=ctx.root / "inbox")
     exchange.import_bundle(device, back.path)
     check(exchange.status(device)["all_synced"], "the device is not 'all synced' after the exchange")

@@ -18,8 +18,7 @@ MAX_LINES = 450
 
 # file → its length today; to split (issue 13).
 TOO_LONG: dict[str, int] = {
-    "fieldapp/documents/renderer.py": 685, "fieldapp/models/schema.py": 511, "fieldapp/photos/ingest.py": 477,
-    "fieldapp/sync/exchange.py": 453, "fieldapp/ui/document_flow.py": 602, "fieldapp/ui/screenshots.py": 457,
+    "fieldapp/models/schema.py": 511, "fieldapp/sync/exchange.py": 453, "fieldapp/ui/screenshots.py": 457,
     "fieldapp/ui/sync_page.py": 488,
 }
 
@@ -27,16 +26,12 @@ TOO_LONG: dict[str, int] = {
 PRIVATE_IMPORTS: set[tuple[str, str]] = {
     ("fieldapp.sync.applier", "fieldapp.sync.bundle._reject"), ("fieldapp.sync.applier", "fieldapp.sync.merge._order"),
     ("fieldapp.sync.exchange", "fieldapp.sync.envelope._reject"),
-    ("fieldapp.sync.identity", "fieldapp.documents.keys._write_atomic"),
     ("fieldapp.sync.roles", "fieldapp.sync.envelope._reject"), ("fieldapp.sync.roles", "fieldapp.sync.exchange._rows"),
 }
 
 # front-end modules that still reach the database directly (issue 13).
 DIRECT_DATA_ACCESS: set[str] = {
-    "fieldapp/cli/app.py", "fieldapp/cli/enterprises.py", "fieldapp/cli/inspections.py", "fieldapp/ui/document_flow.py",
-    "fieldapp/ui/enterprise_model.py", "fieldapp/ui/hazards_page.py", "fieldapp/ui/inspection_start.py",
-    "fieldapp/ui/inspection_walker.py", "fieldapp/ui/reinspection_dialog.py", "fieldapp/ui/screenshots.py",
-    "fieldapp/ui/settings_page.py", "fieldapp/ui/tasks.py",
+    "fieldapp/ui/screenshots.py", "fieldapp/ui/tasks.py",
 }
 
 
@@ -97,7 +92,8 @@ def test_no_module_uses_another_modules_private_names() -> None:
     assert not gone, f"no longer used, remove from PRIVATE_IMPORTS: {sorted(gone)}"
 
 
-DATA_ACCESS = re.compile(r"\bstore\.|\.execute\(|\bsqlite3?\b|\.query\(|\.scalar\(")
+# A backup file's extension (fieldapp-….sqlite3, *.sqlite3) names a file, not the database module.
+DATA_ACCESS = re.compile(r"\bstore\.|\.execute\(|(?<!\.)\bsqlite3?\b|\.query\(|\.scalar\(")
 
 
 def front_end_sources() -> list[Path]:

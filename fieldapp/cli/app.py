@@ -23,9 +23,9 @@ def init(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp --data-dir ./data init
     """
-    store = obj.ws.store
-    data = {"data_dir": str(obj.data_dir), "database": str(store.path), "schema_version": store.schema_version,
-            "device_id": store.device_id}
+    from fieldapp.services import maintenance
+
+    data = maintenance.database_info(obj.ws)
     emit(data, as_json, lambda d: click.echo(f"Database ready: {d['database']} (schema {d['schema_version']})"))
 
 
@@ -42,25 +42,14 @@ def demo(obj: Context, count: int, seed: int, visits: int, as_json: bool) -> Non
 
     Example: fieldapp demo --enterprises 100000 --seed 7
     """
-    from fieldapp.models import demo as demo_mod
-    from fieldapp.services import demo_visits
-    from fieldapp.sync import identity
+    from fieldapp.services import first_start
 
-    if identity.role(obj.ws.store) == "device":
-        # An enrolled device already has the office's registry: demo field work goes on top of it.
-        result = demo_mod.fill_field_work(obj.ws.store, seed=seed)
-    else:
-        result = demo_mod.fill(obj.ws.store, enterprises_count=count, seed=seed)
-    recorded = demo_visits.add_visits(obj.ws, count=visits, seed=seed)
-    data = dict(result.__dict__, visits=len(recorded),
-                notices=sum(len(v["documents"]) for v in recorded))
+    data = first_start.fill_demo(obj.ws, enterprises=count, seed=seed, visits=visits).value
     emit(data, as_json, lambda r: click.echo(
         f"Demo county created: {r['townships']} townships, {r['enterprises']} enterprises, "
         f"{r['inspectors']} inspectors, {r['inspections']} inspections, {r['findings']} findings, "
         f"{r['notices']} notices issued (seed {r['seed']})"))
 
-
-# -- enterprises -------------------------------------------------------------------------------
 
 @main.group("settings")
 def settings_group() -> None:
@@ -75,9 +64,10 @@ def settings_show(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp settings show --json
     """
-    from fieldapp.models import settings
+    from fieldapp.services import settings
 
-    values = settings.all_settings(obj.ws.store)
+    values = settings.current_settings(obj.ws)
+
     def human(v: dict[str, Any]) -> None:
         for k, x in v.items():
             click.echo(f"{k} = {json.dumps(x, ensure_ascii=False)}")
@@ -94,25 +84,28 @@ def settings_set(obj: Context, key: str, value: str) -> None:
 
     Example: fieldapp settings set issuing_unit 梁山县应急管理局
     """
-    from fieldapp.models import settings
+    from fieldapp.services import settings
 
-    settings.set_value(obj.ws.store, key, value)
-    click.echo(f"{key} = {json.dumps(settings.get(obj.ws.store, key), ensure_ascii=False)}")
+    saved = settings.save_settings(obj.ws, {key: value}).value
+    click.echo(f"{key} = {json.dumps(saved[key], ensure_ascii=False)}")
 
 
 # -- maintenance -------------------------------------------------------------------------------
 
 @main.command()
+@click.option("--xlsx", "workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the township and industry tables to this Excel workbook.")
 @json_option
 @click.pass_obj
-def stats(obj: Context, as_json: bool) -> None:
-    """Counts, 整改率 (rectification rate) and figures by township and industry.
+def stats(obj: Context, workbook: Path | None, as_json: bool) -> None:
+    """Counts, 整改率 (rectification rate) and figures by township and industry; --xlsx also writes the
+    township and industry tables to a workbook, as the statistics screen exports them.
 
     Example: fieldapp stats --json
     """
-    from fieldapp.models import stats as stats_mod
+    from fieldapp.services import statistics
 
-    data = stats_mod.summary(obj.ws.store)
+    data = statistics.statistics(obj.ws)
 
     def human(d: dict[str, Any]) -> None:
         for key in ("enterprises", "inspections", "findings", "documents", "evidence"):
@@ -124,6 +117,9 @@ def stats(obj: Context, as_json: bool) -> None:
                                  ("overdue", "Overdue"), ("整改率", "Rate")])
 
     emit(data, as_json, human)
+    if workbook is not None:
+        written = statistics.export_xlsx(obj.ws, workbook, summary=data)
+        click.echo(f"Tables written to {written}", err=as_json)  # --json keeps stdout for the JSON
 
 
 @main.command()
@@ -135,14 +131,10 @@ def doctor(obj: Context, collect: bool, as_json: bool) -> None:
 
     Example: fieldapp doctor --gc
     """
-    from fieldapp.models import doctor as doctor_mod
+    from fieldapp.services import maintenance
 
-    report = doctor_mod.run(obj.ws.store)
-    if collect and report.ok:
-        from fieldapp.services import evidence
+    report = maintenance.check_health(obj.ws, collect_garbage=collect)
 
-        removed = evidence.gc(obj.ws)
-        report.add("gc", True, f"{removed} unreferenced file(s) removed", f"已清理 {removed} 个无引用文件")
     def human(d: dict[str, Any]) -> None:
         for c in d["checks"]:
             click.echo(f"{'ok  ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}")
@@ -163,12 +155,9 @@ def backup(obj: Context, out: Path | None, as_json: bool) -> None:
 
     Example: fieldapp backup --out E:/fieldapp-2026-11-23.sqlite3
     """
-    from fieldapp.models import backup as backup_mod
+    from fieldapp.services import backups
 
-    if out is None:
-        path = backup_mod.automatic_backup(obj.ws.store, obj.ws.backups_dir, keep=10_000, reason="manual")
-    else:
-        path = backup_mod.backup_to(obj.ws.store, out)
+    path = backups.back_up(obj.ws, out).value
     emit({"backup": str(path)}, as_json, lambda d: click.echo(f"Backup written: {d['backup']}"))
 
 
@@ -181,9 +170,9 @@ def restore(obj: Context, file: Path, as_json: bool) -> None:
 
     Example: fieldapp restore backups/fieldapp-20261123-080000-auto.sqlite3
     """
-    from fieldapp.models import backup as backup_mod
+    from fieldapp.services import backups
 
-    safety = backup_mod.restore_from(obj.ws.store, file, obj.ws.backups_dir)
+    safety = backups.restore(obj.ws, file).value
     emit({"restored": str(file), "safety_backup": str(safety)}, as_json,
          lambda d: click.echo(f"Restored from {d['restored']}; the previous database was saved as {d['safety_backup']}"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, table
 from fieldapp.errors import FieldappError
+from fieldapp.services import checklists as service
 
 
 @main.group()
@@ -26,9 +26,7 @@ def checklists_list(obj: Context, include_retired: bool, as_json: bool) -> None:
 
     Example: fieldapp checklists list --json
     """
-    from fieldapp.models import checklists as cl
-
-    rows = cl.library(obj.ws.store, include_retired=include_retired)
+    rows = service.library(obj.ws, include_retired=include_retired)
     emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("version", "Ver"), ("items", "Items"),
                                             ("status", "Status"), ("title", "Title")]))
 
@@ -43,18 +41,15 @@ def checklists_show(obj: Context, template_id: str, version: int | None, as_json
 
     Example: fieldapp checklists show gongmao-general
     """
-    from fieldapp.models import checklist_format as fmt
-    from fieldapp.models import checklists as cl
-
-    template = cl.get(obj.ws.store, template_id, version)
+    template = service.template(obj.ws, template_id, version)
 
     def human(t: dict[str, Any]) -> None:
-        click.echo(f"{t['title']} ({t['id']} v{t['version']}, {fmt.item_count(t)} items, {t['status']})")
+        click.echo(f"{t['title']} ({t['id']} v{t['version']}, {service.item_count(t)} items, {t['status']})")
         for section in t["sections"]:
             click.echo(f"\n{section['title']}")
             for it in section["items"]:
                 flag = " [重大]" if it["major"] else ""
-                click.echo(f"  {it['code']}{flag} {it['check']}\n      依据：{fmt.basis_text(it)}")
+                click.echo(f"  {it['code']}{flag} {it['check']}\n      依据：{service.basis_text(it)}")
 
     emit(template, as_json, human)
 
@@ -67,11 +62,9 @@ def checklists_validate(file: Path, as_json: bool) -> None:
 
     Example: fieldapp checklists validate 新检查表.xlsx
     """
-    from fieldapp.models import checklist_format as fmt
-
     try:
-        template = fmt.read_file(file)
-    except fmt.TemplateInvalid as exc:
+        data = service.check_template_file(file)
+    except service.TemplateInvalid as exc:
         if as_json:
             emit({"valid": False, "problems": [p.as_dict() for p in exc.problems]}, True, print)
         else:
@@ -79,8 +72,6 @@ def checklists_validate(file: Path, as_json: bool) -> None:
                 click.echo(str(p), err=True)
         raise FieldappError(f"{len(exc.problems)} problem(s) in {file.name}",
                             f"{file.name} 中有 {len(exc.problems)} 处错误") from None
-    data = {"valid": True, "id": template["id"], "version": template["version"],
-            "items": fmt.item_count(template), "content_hash": fmt.content_hash(template)}
     emit(data, as_json, lambda d: click.echo(f"valid: {d['id']} v{d['version']}, {d['items']} items"))
 
 
@@ -93,16 +84,13 @@ def checklists_import(obj: Context, file: Path, as_json: bool) -> None:
 
     Example: fieldapp checklists import gongmao-general.xlsx
     """
-    from fieldapp.models import checklist_format as fmt
-    from fieldapp.models import checklists as cl
-
     try:
-        result = cl.import_template(obj.ws.store, file)
-    except fmt.TemplateInvalid as exc:
+        result = service.import_template(obj.ws, file).value
+    except service.TemplateInvalid as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
         raise
-    emit(result.__dict__, as_json, lambda r: click.echo(
+    emit(result, as_json, lambda r: click.echo(
         f"{'Imported' if r['stored'] else 'Already in the library:'} {r['template_id']} v{r['version']}"))
 
 
@@ -117,19 +105,7 @@ def checklists_export(obj: Context, template_id: str, out: Path, version: int | 
 
     Example: fieldapp checklists export gongmao-general --out 工贸通用.xlsx
     """
-    from fieldapp.models import checklist_format as fmt
-    from fieldapp.models import checklists as cl
-
-    template = cl.get(obj.ws.store, template_id, version)
-    if out.suffix.lower() == ".json":
-        data = (json.dumps(template, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    else:
-        data = fmt.to_xlsx(template)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    template = service.export_template(obj.ws, template_id, out, version=version)
     click.echo(f"Exported {template_id} v{template['version']} to {out}")
 
-
-# -- numbers, settings -------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, table
 from fieldapp.errors import FieldappError
+from fieldapp.services import enterprises as service
+from fieldapp.services.vocabulary import ENTERPRISE_FIELDS, NO_USCC_ZH
 
 
 @main.group()
@@ -26,9 +28,7 @@ def enterprises_import(obj: Context, file: Path, skip_invalid: bool, as_json: bo
 
     All-or-nothing unless --skip-invalid. Example: fieldapp enterprises import 名录.csv
     """
-    from fieldapp.services import first_start
-
-    report = first_start.import_registry(obj.ws, file, skip_invalid=skip_invalid)
+    report = service.import_registry(obj.ws, file, skip_invalid=skip_invalid).value
     data = report.as_dict()
     if as_json:
         emit(data, True, print)
@@ -56,9 +56,7 @@ def enterprises_search(obj: Context, query: str, limit: int, as_json: bool) -> N
 
     Example: fieldapp enterprises search 宏达 --json
     """
-    from fieldapp.models import search
-
-    rows = search.search(obj.ws.store.conn, query, limit=limit)
+    rows = service.search_enterprises(obj.ws, query, limit=limit)
     emit(rows, as_json, lambda r: table(r, [("uscc", "USCC"), ("name", "Name"), ("industry", "Industry"),
                                             ("match", "Match")]))
 
@@ -73,9 +71,7 @@ def enterprises_list(obj: Context, offset: int, limit: int, as_json: bool) -> No
 
     Example: fieldapp enterprises list --offset 50 --limit 50
     """
-    from fieldapp.models import enterprises as ent
-
-    rows = ent.page(obj.ws.store, offset, limit)
+    rows = service.list_enterprises(obj.ws, offset=offset, limit=limit)
     emit(rows, as_json, lambda r: table(r, [("uscc", "USCC"), ("name", "Name"), ("industry", "Industry"),
                                             ("risk_level", "Risk")]))
 
@@ -89,24 +85,16 @@ def enterprises_show(obj: Context, ref: str, as_json: bool) -> None:
 
     Example: fieldapp enterprises show 91370832MA3C5XXX0X
     """
-    from fieldapp.models import areas, findings, inspections, lifecycle
-    from fieldapp.models import enterprises as ent
-
-    store = obj.ws.store
-    row = ent.find(store, ref)
-    data = ent.display(row, areas.township_names(store))
-    data["inspections"] = inspections.list_inspections(store, enterprise_id=row["id"])
-    data["open_findings"] = [f for f in findings.list_findings(store, enterprise_id=row["id"])
-                             if f["status"] in lifecycle.OPEN_STATES]
+    data = service.enterprise_summary(obj.ws, ref).as_dict()
 
     def human(d: dict[str, Any]) -> None:
-        for f in ent.FIELDS:
+        for f in ENTERPRISE_FIELDS:
             key = f.column
             value = d.get(key)
             if key == "tags":
                 value = "、".join(d["tags"])
             if key == "uscc" and not value:
-                value = ent.NO_USCC_ZH
+                value = NO_USCC_ZH
             click.echo(f"{f.zh}: {'' if value is None else value}")
         if d["uscc_warning"]:
             click.echo(f"warning: {d['uscc_warning']}")
@@ -135,12 +123,9 @@ def enterprises_add(obj: Context, name: str, address: str, uscc: str | None, tow
 
     Example: fieldapp enterprises add --name 老王五金加工作坊 --address 拳铺镇后营村18号 --legal-representative 王立新
     """
-    from fieldapp.models.enterprises import NO_USCC_ZH
-    from fieldapp.services import enterprises as service
-
     row = service.add_enterprise(obj.ws, {
         "name": name, "address": address, "uscc": uscc, "township": township, "industry": industry,
-        "legal_representative": legal_representative, "phone": phone}, confirm_uscc=confirm_uscc)
+        "legal_representative": legal_representative, "phone": phone}, confirm_uscc=confirm_uscc).value
 
     def human(r: dict[str, Any]) -> None:
         click.echo(f"Registered {r['name']} ({r['uscc'] or NO_USCC_ZH}), id {r['id']}")
@@ -149,6 +134,4 @@ def enterprises_add(obj: Context, name: str, address: str, uscc: str | None, tow
 
     emit(row, as_json, human)
 
-
-# -- inspections & findings --------------------------------------------------------------------
 

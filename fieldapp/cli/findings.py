@@ -29,12 +29,10 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
 
     Example: fieldapp findings list --overdue --json
     """
-    from fieldapp.models import enterprises as ent
-    from fieldapp.models import findings
+    from fieldapp.services import findings
 
-    store = obj.ws.store
-    enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
-    rows = findings.list_findings(store, status=status, overdue=overdue, enterprise_id=enterprise_id)
+    rows = findings.list_findings(obj.ws, findings.FindingFilters(status=status, overdue=overdue,
+                                                                  enterprise=enterprise_ref)).rows
     emit(rows, as_json, lambda r: table(labelled(r, grade=labels.grade, status=labels.finding_status),
                                         [("enterprise_name", "Enterprise"), ("grade", "Grade"),
                                          ("status", "Status"), ("deadline", "Deadline"),
@@ -54,10 +52,10 @@ def findings_transition(obj: Context, finding_id: str, status: str, deadline: st
 
     Example: fieldapp findings transition 019a... escalated --note 县安委会挂牌督办
     """
-    from fieldapp.models import findings
+    from fieldapp.services import findings
 
-    row = findings.transition(obj.ws.store, finding_id, status, deadline=deadline, note=note, void_reason=note,
-                              referred_to=note)
+    row = findings.transition_finding(obj.ws, finding_id, status, deadline=deadline, note=note, void_reason=note,
+                                      referred_to=note).value
     emit({"id": row["id"], "status": row["status"], "deadline": row["deadline"]}, as_json,
          lambda d: click.echo(f"Finding {d['id']} is now {labels.finding_status(d['status'])}"))
 
@@ -76,7 +74,7 @@ def findings_attach(obj: Context, finding_id: str, files: tuple[Path, ...], capt
     """
     from fieldapp.services import evidence
 
-    rows = evidence.attach(obj.ws, finding_id=finding_id, paths=list(files), caption=caption)
+    rows = evidence.attach(obj.ws, finding_id=finding_id, paths=list(files), caption=caption).value
     emit(rows, as_json, lambda r: table(r, [("kind", "Kind"), ("original_name", "File"), ("sha256", "SHA-256"),
                                             ("captured_at", "Captured")]))
 

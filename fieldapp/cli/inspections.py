@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +27,9 @@ def inspections_list(obj: Context, enterprise_ref: str | None, limit: int | None
 
     Example: fieldapp inspections list --limit 10 --json
     """
-    from fieldapp.models import enterprises as ent
-    from fieldapp.models import inspections
+    from fieldapp.services import inspections
 
-    store = obj.ws.store
-    enterprise_id = ent.find(store, enterprise_ref)["id"] if enterprise_ref else None
-    rows = inspections.list_inspections(store, enterprise_id=enterprise_id, limit=limit)
-    for r in rows:
-        r["officer_ids"] = json.loads(r["officer_ids"])
+    rows = inspections.list_inspections(obj.ws, enterprise=enterprise_ref, limit=limit)
     emit(rows, as_json, lambda r: table(r, [("started_at", "Started"), ("enterprise_name", "Enterprise"),
                                             ("type", "Type"), ("status", "Status"), ("findings", "Findings")]))
 
@@ -49,17 +43,9 @@ def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
 
     Example: fieldapp inspections show 019a...
     """
-    from fieldapp.models import audit, findings, inspections
+    from fieldapp.services import inspections
 
-    store = obj.ws.store
-    row = inspections.get(store, inspection_id)
-    data = dict(row)
-    data["officer_ids"] = json.loads(row["officer_ids"])
-    data["officers"] = [{"id": o["id"], "name": o["name"], "certificate_no": o["certificate_no"]}
-                        for o in inspections.officers(store, row)]
-    data["enterprise"] = store.get("enterprises", row["enterprise_id"])
-    data["findings"] = findings.list_findings(store, inspection_id=inspection_id)
-    data["log"] = audit.history(store, "inspections", inspection_id)
+    data = inspections.inspection_record(obj.ws, inspection_id)
 
     def human(d: dict[str, Any]) -> None:
         click.echo(f"{d['enterprise']['name']} — {d['type']} — {d['started_at']} ({d['status']})")
@@ -81,7 +67,7 @@ def inspections_record(obj: Context, visit_file: Path, as_json: bool) -> None:
     """
     from fieldapp.services import visits
 
-    result = visits.record(obj.ws, visit_file)
+    result = visits.record(obj.ws, visit_file).value
     data = result.as_dict()
 
     def human(d: dict[str, Any]) -> None:

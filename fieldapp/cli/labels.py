@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from fieldapp.models import documents, lifecycle, numbering, taxonomy
+from fieldapp.services.vocabulary import DOC_STATUS_ZH, FINDING_GRADES, STATUS_ZH, DocType
 
 
 def _with_code(titles: dict[str, str]) -> Callable[[Any], str]:
@@ -25,11 +25,12 @@ def _title(titles: dict[str, str]) -> Callable[[Any], str]:
     return lambda code: titles.get(str(code), "" if code is None else str(code))
 
 
-doc_type = _with_code(numbering.DOC_TYPES)  # 责令限期整改指令书 (rectification_order)
-doc_type_title = _title(numbering.DOC_TYPES)  # 责令限期整改指令书
-doc_status = _with_code(documents.STATUS_ZH)  # 已签发 (issued)
-finding_status = _with_code(lifecycle.STATUS_ZH)  # 责令整改 (ordered)
-grade = _title(taxonomy.FINDING_GRADES)  # 一般隐患
+DOC_TITLES = {t.value: t.title_zh for t in DocType}
+doc_type = _with_code(DOC_TITLES)  # 责令限期整改指令书 (rectification_order)
+doc_type_title = _title(DOC_TITLES)  # 责令限期整改指令书
+doc_status = _with_code(DOC_STATUS_ZH)  # 已签发 (issued)
+finding_status = _with_code(STATUS_ZH)  # 责令整改 (ordered)
+grade = _title(FINDING_GRADES)  # 一般隐患
 
 
 def labelled(rows: Iterable[dict[str, Any]], **columns: Callable[[Any], str]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from fieldapp.cli import labels
 from fieldapp.cli.base import Context, emit, json_option, main, table
 from fieldapp.cli.labels import labelled
 from fieldapp.errors import FieldappError
+from fieldapp.services.vocabulary import DocType
 
 
 @main.group()
@@ -31,7 +32,7 @@ def notices_list(obj: Context, status: str | None, search: str | None, as_json: 
     """
     from fieldapp.services import notices as svc
 
-    rows = svc.list_notices(obj.ws, status=status, query=search)
+    rows = svc.list_documents(obj.ws, status=status, query=search)
     emit(rows, as_json, lambda r: table(labelled(r, type=labels.doc_type_title, status=labels.doc_status),
                                         [("number", "Number"), ("type", "Type"), ("status", "Status"),
                                          ("enterprise_name", "Enterprise"), ("issued_at", "Issued")]))
@@ -64,7 +65,7 @@ def notices_void(obj: Context, document_id: str, reason: str, as_json: bool) -> 
     """
     from fieldapp.services import notices as svc
 
-    row = svc.void(obj.ws, document_id, reason)
+    row = svc.void_document(obj.ws, document_id, reason).value
     emit({"id": row["id"], "number": row["number"], "type": row["doc_type"], "status": row["status"]}, as_json,
          lambda d: click.echo(f"Voided {labels.doc_type_title(d['type'])} {d['number']}"))
 
@@ -79,17 +80,17 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
 
     Example: fieldapp notices verify 责改15号.pdf
     """
-    from fieldapp.services import notices as svc
+    from fieldapp.services import verification
 
     if (file is None) == (qr_text is None):
         raise FieldappError("give either a PDF file or --qr TEXT", "请提供 PDF 文件或二维码文本之一")
-    check = svc.verify_qr(obj.ws, qr_text) if qr_text is not None else svc.verify_file(obj.ws, file)  # type: ignore[arg-type]
+    check = verification.verify_file(obj.ws, file) if file is not None else verification.verify_qr(obj.ws, qr_text or "")
     data = {
         "valid": check.valid,
         "reasons": [r.en for r in check.reasons], "reasons_zh": [r.zh for r in check.reasons],
         "notes": [r.en for r in check.notes], "signer": check.signer, "key_id": check.key_id,
         "number": check.payload.number if check.payload else None, "demo": check.demo,
-        "title": str(check.payload.kind.value) if check.payload else None,
+        "title": check.payload.kind.title_zh if check.payload else None,
         "pdf_signature": None if check.signature is None else {
             "valid": check.signature.valid, "intact": check.signature.intact, "signer": check.signature.signer},
     }
@@ -111,7 +112,7 @@ def notices_verify(obj: Context, file: Path | None, qr_text: str | None, as_json
                             "文书核验未通过：" + "；".join(r.zh for r in check.reasons))
 
 
-# -- sync ------------------------------------------------------------------------------------
+# -- numbers --------------------------------------------------------------------------------
 
 @main.group()
 def numbers() -> None:
@@ -126,17 +127,16 @@ def numbers_list(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp numbers list
     """
-    from fieldapp.models import numbering
+    from fieldapp.services import numbers as svc
 
-    rows = numbering.list_blocks(obj.ws.store)
+    rows = svc.list_blocks(obj.ws)
     emit(rows, as_json, lambda r: table(labelled(r, doc_type=labels.doc_type),
                                         [("year", "Year"), ("doc_type", "Type"), ("first_serial", "First"),
                                          ("last_serial", "Last"), ("remaining", "Remaining")]))
 
 
 @numbers.command("assign")
-@click.option("--type", "doc_type", required=True, help="inspection_record, rectification_order, "
-                                                        "reinspection_opinion or onsite_measures.")
+@click.option("--type", "doc_type", required=True, help=", ".join(DocType) + ".")
 @click.option("--year", type=int, default=lambda: date.today().year)
 @click.option("--first", type=click.IntRange(1), required=True)
 @click.option("--last", type=click.IntRange(1), required=True)
@@ -147,9 +147,9 @@ def numbers_assign(obj: Context, doc_type: str, year: int, first: int, last: int
 
     Example: fieldapp numbers assign --type rectification_order --first 1 --last 100
     """
-    from fieldapp.models import numbering
+    from fieldapp.services import numbers as svc
 
-    row = numbering.assign_block(obj.ws.store, doc_type=doc_type, year=year, first=first, last=last)
+    row = svc.assign_block(obj.ws, doc_type=doc_type, year=year, first=first, last=last).value
     emit(row, as_json, lambda r: click.echo(
         f"Assigned {labels.doc_type(r['doc_type'])} {r['year']} serials {first}-{last}"))
 

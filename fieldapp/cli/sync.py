@@ -195,7 +195,7 @@ def central_link_enterprise(obj: Context, device_record: str, office_record: str
     """
     from fieldapp.services import enterprises as service
 
-    data = service.link_enterprises(obj.ws, device_record, office_record)
+    data = service.link_enterprises(obj.ws, device_record, office_record).value
     emit(data, as_json, lambda d: click.echo(
         f"Linked: {d['name']} ({d['survivor']}) remains; {d['merged']} merged into it "
         f"({d['records']['inspections']} inspection(s), {d['records']['findings']} hazard(s), "

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING
 from fieldapp.documents.content import (
     Authority,
     Document,
-    DocumentKind,
     Enterprise,
     EvidencePhoto,
     Finding,
@@ -48,7 +47,6 @@ __all__ = [
     "COPY_LABELS",
     "Authority",
     "Document",
-    "DocumentKind",
     "Enterprise",
     "EvidencePhoto",
     "Finding",

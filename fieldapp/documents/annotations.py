@@ -1,6 +1,6 @@
 """The inspector's marks over an evidence photo, drawn as vectors over the photo in a notice's appendix.
 
-Same shapes and look as on screen (fieldapp.photos.overlay; fieldapp.ui.photo_annotator paints them with
+Same shapes and look as on screen (fieldapp.models.photo_marks; fieldapp.ui.photo_annotator paints them with
 Qt): coloured strokes and text with a thin dark halo. The JPEG itself stays byte-identical to the evidence
 whose SHA-256 is printed under it; the marks are separate drawing operations on top.
 """
@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.documents.fonts import split_runs
-from fieldapp.photos.overlay import STROKE, TEXT_SIZE, colour, number, valid_shapes
+from fieldapp.models.photo_marks import STROKE, TEXT_SIZE, colour, number, valid_shapes
 
 HALO_ALPHA = 120 / 255  # as on screen: black at 47 %
 MIN_STROKE = 0.6  # points; thinner lines vanish in print

@@ -1,6 +1,7 @@
 """What goes on an enforcement document (执法文书), independent of the database.
 
-The four document types are frozen dataclasses; the services layer fills them from the records and
+Each document type (``fieldapp.models.doc_types.DocType``) has a frozen dataclass here, which names its type
+in ``kind``; the services layer fills them from the records and
 ``fieldapp.documents.renderer.render`` turns one into a PDF. Values are printed as given: dates are
 ``datetime.date``/``datetime.datetime``, names and numbers are plain strings (the document number is
 already formatted, e.g. ``梁应急责改〔2026〕15号``).
@@ -14,20 +15,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import ClassVar
 
 from fieldapp.errors import ValidationError
+from fieldapp.models.doc_types import DocType
 
 # 安全生产法 (2021) 第六十五条第一款第（三）项: withdraw workers / suspend production for a major hazard.
 ART_65_MEASURES_BASIS = "《中华人民共和国安全生产法》第六十五条第一款第（三）项"
-
-
-class DocumentKind(StrEnum):
-    INSPECTION_RECORD = "现场检查记录"
-    RECTIFICATION_ORDER = "责令限期整改指令书"
-    REINSPECTION_OPINION = "整改复查意见书"
-    ONSITE_MEASURES = "现场处理措施决定书"
 
 
 @dataclass(frozen=True)
@@ -116,7 +110,7 @@ class EvidencePhoto:
     caption: str
     captured_at: datetime
     sha256: str  # hex digest of ``jpeg``; checked before printing
-    overlay: str = ""  # the inspector's marks (JSON, fieldapp.photos.overlay), drawn over the printed photo
+    overlay: str = ""  # the inspector's marks (JSON, fieldapp.models.photo_marks), drawn over the printed photo
 
     def verify(self) -> None:
         actual = hashlib.sha256(self.jpeg).hexdigest()
@@ -170,7 +164,7 @@ class _Document:
     # Issued from demo data (演示): every page says it has no legal effect, and so does the QR payload.
     demo: bool = False
 
-    kind: ClassVar[DocumentKind]
+    kind: ClassVar[DocType]
 
     def __post_init__(self) -> None:
         _tuple_fields(self, "officers", "photos")
@@ -186,7 +180,7 @@ class InspectionRecord(_Document):
     situation: str  # 检查情况: what was checked
     findings: tuple[Finding, ...] = ()
 
-    kind = DocumentKind.INSPECTION_RECORD
+    kind = DocType.INSPECTION_RECORD
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -202,7 +196,7 @@ class RectificationOrder(_Document):
     interim_measures: str = ""
     rights: RightsNotice
 
-    kind = DocumentKind.RECTIFICATION_ORDER
+    kind = DocType.RECTIFICATION_ORDER
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -217,9 +211,9 @@ class ReinspectionOpinion(_Document):
     original_date: date
     reinspected_on: date
     items: tuple[ReinspectionItem, ...]
-    original_kind: DocumentKind = DocumentKind.RECTIFICATION_ORDER
+    original_kind: DocType = DocType.RECTIFICATION_ORDER
 
-    kind = DocumentKind.REINSPECTION_OPINION
+    kind = DocType.REINSPECTION_OPINION
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -234,7 +228,7 @@ class OnSiteMeasuresDecision(_Document):
     measures: OnSiteMeasures
     rights: RightsNotice
 
-    kind = DocumentKind.ONSITE_MEASURES
+    kind = DocType.ONSITE_MEASURES
 
     def __post_init__(self) -> None:
         super().__post_init__()

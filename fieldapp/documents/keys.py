@@ -61,7 +61,8 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
+def write_key_file(path: Path, data: bytes, mode: int) -> None:
+    """Write a key or certificate file whole, or not at all, with ``mode`` from its first byte."""
     # A crash or a full disk must never leave a half-written key behind, and a private key must never
     # exist, even briefly, with wider permissions: mkstemp creates the file 0600 before any byte is written.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -191,7 +192,7 @@ class DeviceKeys:
                 device_name = stored_name or device_name
             else:
                 info = {"device_id": device_id, "device_name": device_name}
-                _write_atomic(device_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), 0o644)
+                write_key_file(device_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), 0o644)
 
             payload_key = cls._load_or_make_key(path / PAYLOAD_KEY_FILE, Ed25519PrivateKey.generate)
             pdf_key = cls._load_or_make_key(path / PDF_KEY_FILE, lambda: ec.generate_private_key(ec.SECP256R1()))
@@ -211,7 +212,7 @@ class DeviceKeys:
                     chain = tuple(_load_certs_pem(chain_file.read_bytes()))
             else:
                 cert = _self_issue(pdf_key, device_id, device_name)
-                _write_atomic(cert_file, cert.public_bytes(serialization.Encoding.PEM), 0o644)
+                write_key_file(cert_file, cert.public_bytes(serialization.Encoding.PEM), 0o644)
         except OSError as exc:
             raise FieldappError(
                 f"The device keys in {path} cannot be read or written: {exc.strerror or exc}",
@@ -227,7 +228,7 @@ class DeviceKeys:
             except (ValueError, TypeError) as exc:
                 raise _damaged(path) from exc
         key = make()
-        _write_atomic(path, _private_pem(key), 0o600)
+        write_key_file(path, _private_pem(key), 0o600)
         return key
 
     # -- public material
@@ -323,8 +324,8 @@ class DeviceKeys:
                 )
         pem = serialization.Encoding.PEM
         try:
-            _write_atomic(self.directory / CHAIN_FILE, b"".join(c.public_bytes(pem) for c in chain), 0o644)
-            _write_atomic(self.directory / CERT_FILE, cert.public_bytes(pem), 0o644)
+            write_key_file(self.directory / CHAIN_FILE, b"".join(c.public_bytes(pem) for c in chain), 0o644)
+            write_key_file(self.directory / CERT_FILE, cert.public_bytes(pem), 0o644)
         except OSError as exc:
             raise FieldappError(
                 f"The certificate cannot be saved: {exc.strerror or exc}",
@@ -351,6 +352,10 @@ class OfficeCA:
     @property
     def certificate_pem(self) -> bytes:
         return self.certificate.public_bytes(serialization.Encoding.PEM)
+
+    def private_pem(self) -> bytes:
+        """PKCS#8 PEM of the CA key, for the office's keys directory only."""
+        return _private_pem(self._key)
 
     def __repr__(self) -> str:
         return f"OfficeCA({self.name!r})"

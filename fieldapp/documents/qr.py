@@ -52,9 +52,11 @@ from urllib.parse import parse_qs, urlsplit
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from fieldapp.documents.content import Document, DocumentKind
+from fieldapp.documents.content import Document
 from fieldapp.documents.keys import DeviceKeys, key_id_for
 from fieldapp.errors import FieldappError
+from fieldapp.models import doc_types
+from fieldapp.models.doc_types import DocType
 
 PREFIX = "FA1."
 SIGNING_CONTEXT = b"FA1\x00"
@@ -65,13 +67,6 @@ NO_DATE = 0xFFFF
 EPOCH = date(2000, 1, 1)
 MAX_TEXT = 4096  # far beyond any QR this app prints; stops work on absurd input early
 
-KIND_CODES: dict[DocumentKind, int] = {
-    DocumentKind.INSPECTION_RECORD: 1,
-    DocumentKind.RECTIFICATION_ORDER: 2,
-    DocumentKind.REINSPECTION_OPINION: 3,
-    DocumentKind.ONSITE_MEASURES: 4,
-}
-KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 DEMO_FLAG = 0x80  # or-ed into the document type byte
 
 
@@ -88,7 +83,7 @@ class Reason:
 class PayloadFields:
     """What the QR code vouches for. ``content_hash`` may be the full SHA-256; only 16 bytes are kept."""
 
-    kind: DocumentKind
+    kind: DocType
     number: str
     uscc: str
     issued_on: date
@@ -119,11 +114,13 @@ class VerifyResult:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, DocType):
+        return value.title_zh  # documents have always hashed their type by its printed title
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
         kind = getattr(type(value), "kind", None)
-        if isinstance(kind, DocumentKind):
-            out["kind"] = kind.value
+        if isinstance(kind, DocType):
+            out["kind"] = _jsonable(kind)
         return out
     if isinstance(value, bytes):
         # Photos and signature images enter by digest: the hash must not cost a pass over megabytes twice,
@@ -204,7 +201,7 @@ def build_payload(fields: PayloadFields, keys: DeviceKeys, *, verify_url: str | 
         raise FieldappError(f"The USCC '{fields.uscc}' contains invalid characters.",
                             f"统一社会信用代码“{fields.uscc}”含有非法字符。") from exc
     body = (
-        struct.pack(">BHH", KIND_CODES[fields.kind] | (DEMO_FLAG if fields.demo else 0),
+        struct.pack(">BHH", fields.kind.qr_code | (DEMO_FLAG if fields.demo else 0),
                     _day(fields.issued_on, "issue date"),
                     NO_DATE if fields.deadline is None else _day(fields.deadline, "deadline"))
         + _short(uscc, "USCC", "统一社会信用代码")
@@ -268,13 +265,14 @@ def _unpack(raw: bytes, url: str | None) -> Payload:
     expected = pos + HASH_BYTES + KEY_ID_BYTES + SIGNATURE_BYTES
     if len(raw) != expected or len(uscc) != uscc_len:
         raise ValueError("length")
-    if kind_code not in KINDS_BY_CODE or issued == NO_DATE or not number:
+    kind = doc_types.by_qr_code(kind_code)
+    if kind is None or issued == NO_DATE or not number:
         raise ValueError("field")
     digest = raw[pos:pos + HASH_BYTES]
     key_id = raw[pos + HASH_BYTES:pos + HASH_BYTES + KEY_ID_BYTES].hex()
     signature = raw[pos + HASH_BYTES + KEY_ID_BYTES:]
     return Payload(
-        kind=KINDS_BY_CODE[kind_code],
+        kind=kind,
         number=number,
         uscc=uscc,
         issued_on=date.fromordinal(EPOCH.toordinal() + issued),

@@ -27,9 +27,9 @@ import zxingcpp
 from cryptography import x509
 
 from fieldapp.documents.demo_mark import DEMO_NOTICE
+from fieldapp.documents.layout import cn_date
 from fieldapp.documents.pades import SignatureCheck, verify_pdf_signature
 from fieldapp.documents.qr import HASH_BYTES, Payload, Reason, parse_payload, verify_payload
-from fieldapp.documents.renderer import cn_date
 from fieldapp.errors import FieldappError
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ def _ours(text: str) -> bool:
 
 def _check_text(payload: Payload, flat: str, out: _Collector) -> None:
     expected = [
-        ("document type", "文书种类", payload.kind.value),
+        ("document type", "文书种类", payload.kind.title_zh),
         ("document number", "文号", payload.number),
         ("issue date", "签发日期", cn_date(payload.issued_on)),
     ]

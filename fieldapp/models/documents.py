@@ -1,30 +1,87 @@
 """Document records (执法文书): drafts, issuing with a number and frozen content, voiding.
 
-An issued document never changes: its content is frozen as canonical JSON with its SHA-256 (and the
-PDF's SHA-256) in the audit trail. A correction voids it and issues a new one that references it.
+A draft's content is its spec (``DraftSpec``: what the notice is made of until it is issued). An issued
+document never changes: its content is frozen as canonical JSON with its SHA-256 (and the PDF's SHA-256)
+in the audit trail. A correction voids it and issues a new one that references it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from fieldapp.errors import ValidationError
-from fieldapp.models import numbering
+from fieldapp.models import doc_types, numbering
 from fieldapp.models.audit import canonical_json
+from fieldapp.models.doc_types import DocType
 from fieldapp.models.ids import utc_now
 from fieldapp.models.store import Row, Store
 
 STATUS_ZH = {"draft": "草稿", "issued": "已签发", "voided": "已作废"}
 
 
+@dataclass(frozen=True)
+class Measures:
+    """The on-site measures a 现场处理措施决定书 decides (安全生产法 第六十五条)."""
+
+    withdraw_workers: bool = False
+    danger_zone: str = ""
+    suspend_production: bool = False
+    suspended_facilities: tuple[str, ...] = ()
+    other_measures: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> Measures:
+        return cls(withdraw_workers=bool(raw.get("withdraw_workers")), danger_zone=str(raw.get("danger_zone") or ""),
+                   suspend_production=bool(raw.get("suspend_production")),
+                   suspended_facilities=tuple(str(x) for x in raw.get("suspended_facilities") or ()),
+                   other_measures=tuple(str(x) for x in raw.get("other_measures") or ()))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"withdraw_workers": self.withdraw_workers, "danger_zone": self.danger_zone,
+                "suspend_production": self.suspend_production,
+                "suspended_facilities": list(self.suspended_facilities), "other_measures": list(self.other_measures)}
+
+
+@dataclass(frozen=True)
+class DraftSpec:
+    """What a draft notice is made of; kept as ``{"spec": …}`` in the draft's content until it is issued."""
+
+    finding_ids: tuple[str, ...] = ()
+    deadline: str | None = None  # one date chosen for the whole order (None: each hazard keeps its own)
+    fallback_deadline: str | None = None  # for the hazards of an order that have no deadline of their own
+    interim_measures: str = ""
+    measures: Measures | None = None
+    reinspection_id: str | None = None  # the re-inspection an opinion reports on
+
+    @classmethod
+    def of(cls, doc: Row) -> DraftSpec:
+        """The spec of a draft (empty for an issued document, whose content is the frozen notice)."""
+        try:
+            raw = json.loads(doc.get("content") or "{}").get("spec") or {}
+        except (ValueError, AttributeError):
+            raw = {}
+        measures = raw.get("measures")
+        return cls(finding_ids=tuple(raw.get("finding_ids") or ()), deadline=raw.get("deadline"),
+                   fallback_deadline=raw.get("fallback_deadline"), interim_measures=raw.get("interim_measures") or "",
+                   measures=Measures.from_mapping(measures) if measures else None,
+                   reinspection_id=raw.get("reinspection_id"))
+
+    def content(self) -> dict[str, Any]:
+        return {"spec": {"finding_ids": list(self.finding_ids), "deadline": self.deadline,
+                         "fallback_deadline": self.fallback_deadline, "interim_measures": self.interim_measures,
+                         "measures": self.measures.as_dict() if self.measures else {},
+                         "reinspection_id": self.reinspection_id}}
+
+
 def create_draft(store: Store, *, doc_type: str, enterprise_id: str, content: dict[str, Any],
                  inspection_id: str | None = None, deadline: str | None = None,
                  replaces_id: str | None = None) -> Row:
-    numbering.check_doc_type(doc_type)
+    doc_types.get(doc_type)
     with store.transaction():
         store.require("enterprises", enterprise_id, "enterprise", "单位")
         if replaces_id:
@@ -108,7 +165,7 @@ def _search_clause(term: str) -> tuple[str, list[Any]]:
     if term.isdigit():
         parts.append("d.serial = ?")
         params.append(int(term))
-    types = [code for code, name in numbering.DOC_TYPES.items() if term in name]
+    types = [t.value for t in DocType if term in t.title_zh]
     if types:
         parts.append(f"d.doc_type IN ({', '.join('?' * len(types))})")
         params.extend(types)

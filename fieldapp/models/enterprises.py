@@ -49,7 +49,6 @@ FIELDS: tuple[Field, ...] = (
     Field("in_chemical_park", "化工园区", ("in_chemical_park", "chemical_park"), "bool"),
     Field("major_hazard_installation", "重大危险源", ("major_hazard_installation", "major_hazard"), "bool"),
 )
-FIELD_BY_COLUMN = {f.column: f for f in FIELDS}
 REQUIRED = ("name", "uscc")
 # A site without any licence (无照经营, many 三小场所) has no code and is still inspected (domain.md §4):
 # it is recorded by name, operator (经营者, kept as the legal representative) and address.

@@ -11,23 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.models import settings
+from fieldapp.models import doc_types, settings
 from fieldapp.models.store import Row, Store
 
 LOW_WATER = 10
-
-DOC_TYPES: dict[str, str] = {
-    "inspection_record": "现场检查记录",
-    "rectification_order": "责令限期整改指令书",
-    "reinspection_opinion": "整改复查意见书",
-    "onsite_measures": "现场处理措施决定书",
-}
-
-
-def check_doc_type(doc_type: str) -> None:
-    if doc_type not in DOC_TYPES:
-        raise ValidationError(f"unknown document type {doc_type!r}; use one of {', '.join(DOC_TYPES)}",
-                              f"未知的文书种类：{doc_type}")
 
 
 def format_number(store: Store, doc_type: str, year: int, serial: int) -> str:
@@ -55,7 +42,7 @@ def next_free_range(blocks: Iterable[tuple[int, int]], size: int) -> tuple[int, 
 
 def assign_block(store: Store, *, doc_type: str, year: int, first: int, last: int,
                  device_id: str | None = None, issuer: str | None = None) -> Row:
-    check_doc_type(doc_type)
+    doc_types.get(doc_type)
     if first < 1 or last < first:
         raise ValidationError(f"invalid serial range {first}-{last}", f"号段范围无效：{first}-{last}")
     issuer = issuer or settings.get(store, "document_prefix")
@@ -96,7 +83,7 @@ def remaining(store: Store, doc_type: str, year: int) -> int:
 
 def allocate(store: Store, doc_type: str, year: int) -> Allocation:
     """Take the next serial of this device's blocks; must run inside the issuing transaction."""
-    check_doc_type(doc_type)
+    title = doc_types.get(doc_type).title_zh
     issuer = settings.get(store, "document_prefix")
     with store.transaction():
         block = store.query(
@@ -105,9 +92,9 @@ def allocate(store: Store, doc_type: str, year: int) -> Allocation:
             (issuer, doc_type, year, store.device_id))
         if not block:
             raise FieldappError(
-                f"no document numbers left for {DOC_TYPES[doc_type]} {year} on this device: request a new "
+                f"no document numbers left for {title} {year} on this device: request a new "
                 "number block from the office (it arrives with the next sync)",
-                f"本终端{year}年“{DOC_TYPES[doc_type]}”的文书编号已用完：请向单位申请新的编号段（同步后即可使用）",
+                f"本终端{year}年“{title}”的文书编号已用完：请向单位申请新的编号段（同步后即可使用）",
             )
         b = block[0]
         serial = int(b["next_serial"])

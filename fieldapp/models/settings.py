@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from fieldapp.errors import ValidationError
+from fieldapp.models.doc_types import DocType
 from fieldapp.models.ids import utc_now
 from fieldapp.models.store import Store
 
@@ -16,12 +17,7 @@ DEFAULTS: dict[str, Any] = {
     # Issuer abbreviation at the head of a document number (梁应急责改〔2026〕15号 → 梁应急).
     "document_prefix": "示应急",
     "document_number_format": "{prefix}{type}〔{year}〕{serial}号",
-    "document_type_codes": {
-        "inspection_record": "检记",
-        "rectification_order": "责改",
-        "reinspection_opinion": "复查",
-        "onsite_measures": "现决",
-    },
+    "document_type_codes": {t.value: t.number_code for t in DocType},
     "review_government": "示范县人民政府",
     "review_department": "示范市应急管理局",
     "court": "示范县人民法院",

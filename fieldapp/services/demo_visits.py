@@ -12,7 +12,9 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFilter
 
 from fieldapp.models import checklist_format, checklists, demo, numbering
+from fieldapp.models.doc_types import DocType
 from fieldapp.services import visits
+from fieldapp.services.changes import NOTHING, Changes, Done
 from fieldapp.workspace import Workspace
 
 
@@ -48,7 +50,8 @@ def _signature(path: Path, rng: random.Random) -> None:
     image.save(path, "PNG")
 
 
-def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: date | None = None) -> list[dict[str, Any]]:
+def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: date | None = None
+               ) -> Done[list[dict[str, Any]]]:
     """Record `count` visits with findings, photos, signatures (one refusal) and issued notices."""
     store = ws.store
     rng = random.Random(seed)
@@ -57,21 +60,22 @@ def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: da
     candidates = store.query("SELECT uscc, industry, sub_sector, tags FROM enterprises WHERE status = '在营'"
                              " ORDER BY search_key LIMIT 200")
     if len(officers) < 2 or not candidates:
-        return []
+        return Done([], NOTHING)
     from fieldapp.sync import identity
 
     enrolled = identity.role(store) == "device"
     if enrolled:
         # Numbers of an enrolled device come only from the office's blocks.
         count = min(count, *(numbering.remaining(store, t, today.year) for t in
-                             ("inspection_record", "rectification_order")))
-    for doc_type in numbering.DOC_TYPES:
+                             (DocType.INSPECTION_RECORD, DocType.RECTIFICATION_ORDER)))
+    for doc_type in DocType:
         if not enrolled and numbering.remaining(store, doc_type, today.year) < count * 2:
             first, last = numbering.next_free_range(
                 [(r["first_serial"], r["last_serial"]) for r in numbering.list_blocks(store)
                  if r["doc_type"] == doc_type and r["year"] == today.year], 100)
             numbering.assign_block(store, doc_type=doc_type, year=today.year, first=first, last=last)
     results = []
+    changes: Changes = NOTHING
     with tempfile.TemporaryDirectory(prefix="fieldapp-demo-") as tmp:
         base = Path(tmp)
         for n in range(count):
@@ -124,5 +128,7 @@ def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: da
             }
             path = base / f"visit{n}.json"
             path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-            results.append(visits.record(ws, path, today=day).as_dict())
-    return results
+            done = visits.record(ws, path, today=day)
+            results.append(done.value.as_dict())
+            changes |= done.changes
+    return Done(results, changes)

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from fieldapp.errors import ValidationError
-from fieldapp.models import documents, findings, inspections, inspectors, lifecycle, numbering
+from fieldapp.models import doc_types, documents, findings, inspections, inspectors, lifecycle
+from fieldapp.models.doc_types import DocType
+from fieldapp.models.documents import DraftSpec, Measures
 from fieldapp.models.store import Row, Store
+from fieldapp.services.changes import Done, Entity, changed
 from fieldapp.workspace import Workspace
 
 # A hazard in these states needs a new date on a new order: its saved one belonged to the failed order.
 NEEDS_NEW_DEADLINE = frozenset({"failed_reinspection"})
+# The hazards of an inspection a notice may list (a closed or voided one is done with).
+LISTABLE = ("open", "ordered", "failed_reinspection")
 
 
 def own_deadline(finding: Row) -> str | None:
@@ -35,10 +41,17 @@ def hazard_deadlines(store: Store, finding_ids: Iterable[str], fallback: str | N
     return {fid: own_deadline(findings.get(store, fid)) or fallback for fid in finding_ids}
 
 
-def order_deadlines(store: Store, finding_ids: Iterable[str]) -> dict[str, str]:
+def order_deadlines(ws: Workspace, finding_ids: Iterable[str]) -> dict[str, str]:
     """What a new order for these hazards would give each of them: for the document flow to show."""
-    default = findings.default_deadline(store)
-    return {fid: due or default for fid, due in hazard_deadlines(store, finding_ids, default).items()}
+    default = findings.default_deadline(ws.store)
+    return {fid: due or default for fid, due in hazard_deadlines(ws.store, finding_ids, default).items()}
+
+
+def spec_deadlines(store: Store, spec: DraftSpec) -> dict[str, str | None]:
+    """finding id → the deadline printed for it on the order drafted with ``spec``."""
+    if spec.deadline:
+        return dict.fromkeys(spec.finding_ids, spec.deadline)
+    return hazard_deadlines(store, spec.finding_ids, spec.fallback_deadline)
 
 
 def _open_findings(store: Store, inspection_id: str) -> list[str]:
@@ -48,12 +61,12 @@ def _open_findings(store: Store, inspection_id: str) -> list[str]:
 
 def _spec(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None,
           deadline: str | None, interim_measures: str, measures: Mapping[str, Any] | None,
-          reinspection_id: str | None) -> tuple[Row, dict[str, Any]]:
-    """Check what a draft is made of; returns the inspection and the draft's spec."""
+          reinspection_id: str | None) -> tuple[Row, DocType, DraftSpec]:
+    """Check what a draft is made of; returns the inspection, the type and the draft's spec."""
     store = ws.store
-    numbering.check_doc_type(doc_type)
+    kind = doc_types.get(doc_type)
     inspection = inspections.get(store, inspection_id)
-    if doc_type in ("rectification_order", "onsite_measures"):
+    if kind.lists_findings:
         finding_ids = finding_ids if finding_ids is not None else _open_findings(store, inspection_id)
         if not finding_ids:
             raise ValidationError("the notice lists no finding: record at least one hazard first",
@@ -66,54 +79,48 @@ def _spec(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list
             if f["status"] in ("voided", "closed", "verified", "referred"):
                 raise ValidationError(f"finding '{f['description'][:20]}' is {f['status']}",
                                       f"隐患“{f['description'][:20]}”已{lifecycle.STATUS_ZH[f['status']]}，不能列入文书")
-    if doc_type == "reinspection_opinion" and not reinspection_id:
+    if kind is DocType.REINSPECTION_OPINION and not reinspection_id:
         raise ValidationError("a re-inspection opinion needs the re-inspection", "整改复查意见书需要对应的复查记录")
-    if doc_type == "onsite_measures" and not measures:
+    if kind is DocType.ONSITE_MEASURES and not measures:
         raise ValidationError("say which on-site measures are decided", "请填写现场处理措施")
     if deadline:
         deadline = date.fromisoformat(deadline[:10]).isoformat()
     fallback = None
-    if doc_type == "rectification_order" and not deadline:
+    if kind is DocType.RECTIFICATION_ORDER and not deadline:
         owned = hazard_deadlines(store, finding_ids or [], None)
         if not all(owned.values()):
             fallback = findings.default_deadline(store)
-    return inspection, {"finding_ids": finding_ids or [], "deadline": deadline, "fallback_deadline": fallback,
-                        "interim_measures": interim_measures, "measures": dict(measures or {}),
-                        "reinspection_id": reinspection_id}
+    spec = DraftSpec(finding_ids=tuple(finding_ids or ()), deadline=deadline, fallback_deadline=fallback,
+                     interim_measures=interim_measures, measures=Measures.from_mapping(measures) if measures else None,
+                     reinspection_id=reinspection_id)
+    return inspection, kind, spec
 
 
-def spec_deadlines(store: Store, spec: Mapping[str, Any]) -> dict[str, str | None]:
-    """finding id → the deadline printed for it on the order drafted with ``spec``."""
-    ids = list(spec.get("finding_ids") or [])
-    if spec.get("deadline"):
-        return dict.fromkeys(ids, str(spec["deadline"]))
-    return hazard_deadlines(store, ids, spec.get("fallback_deadline"))
-
-
-def _latest(store: Store, doc_type: str, spec: Mapping[str, Any]) -> str | None:
+def _latest(store: Store, kind: DocType, spec: DraftSpec) -> str | None:
     """The date by which everything on the notice must be done (kept on the record for lists)."""
-    if doc_type != "rectification_order":
-        return spec.get("deadline")
+    if kind is not DocType.RECTIFICATION_ORDER:
+        return spec.deadline
     dates = [d for d in spec_deadlines(store, spec).values() if d]
     return max(dates) if dates else None
 
 
-def draft(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
-          deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
-          reinspection_id: str | None = None, replaces_id: str | None = None) -> Row:
-    """A draft document built from the records; nothing is numbered or signed yet."""
-    inspection, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
-                             deadline=deadline, interim_measures=interim_measures, measures=measures,
-                             reinspection_id=reinspection_id)
-    return documents.create_draft(ws.store, doc_type=doc_type, enterprise_id=inspection["enterprise_id"],
-                                  inspection_id=inspection_id, deadline=_latest(ws.store, doc_type, spec),
-                                  replaces_id=replaces_id, content={"spec": spec})
+def draft_document(ws: Workspace, *, doc_type: str, inspection_id: str, finding_ids: list[str] | None = None,
+                   deadline: str | None = None, interim_measures: str = "", measures: Mapping[str, Any] | None = None,
+                   reinspection_id: str | None = None, replaces_id: str | None = None) -> Done[Row]:
+    """Draft a notice from the records; nothing is numbered or signed yet."""
+    inspection, kind, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                                   deadline=deadline, interim_measures=interim_measures, measures=measures,
+                                   reinspection_id=reinspection_id)
+    row = documents.create_draft(ws.store, doc_type=kind, enterprise_id=inspection["enterprise_id"],
+                                 inspection_id=inspection_id, deadline=_latest(ws.store, kind, spec),
+                                 replaces_id=replaces_id, content=spec.content())
+    return Done(row, changed(Entity.DOCUMENTS, ids=[row["id"]]))
 
 
-def redraft(ws: Workspace, document_id: str, *, doc_type: str | None = None, inspection_id: str,
-            finding_ids: list[str] | None = None, deadline: str | None = None, interim_measures: str = "",
-            measures: Mapping[str, Any] | None = None, reinspection_id: str | None = None,
-            replaces_id: str | None = None) -> Row:
+def redraft_document(ws: Workspace, document_id: str, *, doc_type: str | None = None, inspection_id: str,
+                     finding_ids: list[str] | None = None, deadline: str | None = None, interim_measures: str = "",
+                     measures: Mapping[str, Any] | None = None, reinspection_id: str | None = None,
+                     replaces_id: str | None = None) -> Done[Row]:
     """Change a draft in place (the user edits before signing); another type or visit makes a new draft."""
     store = ws.store
     current = documents.get(store, document_id)
@@ -123,16 +130,19 @@ def redraft(ws: Workspace, document_id: str, *, doc_type: str | None = None, ins
     doc_type = doc_type or current["doc_type"]
     if doc_type != current["doc_type"] or inspection_id != current["inspection_id"]:
         with store.transaction():
-            discard(ws, document_id)
-            return draft(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
-                         deadline=deadline, interim_measures=interim_measures, measures=measures,
-                         reinspection_id=reinspection_id, replaces_id=replaces_id)
-    _, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids, deadline=deadline,
-                    interim_measures=interim_measures, measures=measures, reinspection_id=reinspection_id)
-    return documents.update_draft(store, document_id, {"spec": spec}, deadline=_latest(store, doc_type, spec))
+            gone = discard_draft(ws, document_id)
+            new = draft_document(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                                 deadline=deadline, interim_measures=interim_measures, measures=measures,
+                                 reinspection_id=reinspection_id, replaces_id=replaces_id)
+            return Done(new.value, gone.changes | new.changes)
+    _, kind, spec = _spec(ws, doc_type=doc_type, inspection_id=inspection_id, finding_ids=finding_ids,
+                          deadline=deadline, interim_measures=interim_measures, measures=measures,
+                          reinspection_id=reinspection_id)
+    row = documents.update_draft(store, document_id, spec.content(), deadline=_latest(store, kind, spec))
+    return Done(row, changed(Entity.DOCUMENTS, ids=[document_id]))
 
 
-def discard(ws: Workspace, document_id: str) -> None:
+def discard_draft(ws: Workspace, document_id: str) -> Done[None]:
     """Throw a draft away (it was never numbered or signed; the deletion is recorded like any other)."""
     store = ws.store
     with store.transaction():
@@ -141,14 +151,58 @@ def discard(ws: Workspace, document_id: str) -> None:
             raise ValidationError("only a draft can be discarded; void an issued document instead",
                                   "只有草稿可以删除；已签发的文书请作废")
         store.delete("documents", document_id, reason="draft discarded")
+    return Done(None, changed(Entity.DOCUMENTS, ids=[document_id]))
 
 
-def spec_of(doc: Row) -> dict[str, Any]:
-    """The draft's spec (empty for an issued document, whose content is the frozen notice)."""
-    try:
-        return dict(json.loads(doc.get("content") or "{}").get("spec") or {})
-    except ValueError:
-        return {}
+# -- what the document flow starts from ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeBasis:
+    """What a notice of an inspection starts from: the draft being continued (if any), who signs, which hazards."""
+
+    enterprise_name: str
+    representative: str  # who signs for the enterprise unless another name is typed
+    officers: list[Row]  # who signs for the authority
+    hazards: list[Row]  # the inspection's hazards a notice may list
+    default_deadline: str
+    doc_type: DocType | None  # the draft's type, else the one asked for (None: the flow chooses)
+    finding_ids: list[str] | None  # the hazards on it (None: the flow ticks those not yet under an order)
+    deadline: str | None  # a date chosen for the whole order
+    interim_measures: str = ""
+    measures: Measures | None = None
+    reinspection_id: str | None = None
+    replaces_id: str | None = None
+    replaces_number: str | None = None
+
+
+def notice_basis(ws: Workspace, inspection_id: str, *, document_id: str | None = None,
+                 doc_type: str | None = None, finding_ids: list[str] | None = None, deadline: str | None = None,
+                 replaces_id: str | None = None, reinspection_id: str | None = None) -> NoticeBasis:
+    """Open a notice of an inspection: a draft to continue (``document_id``), else a new one with these values."""
+    store = ws.store
+    inspection = inspections.get(store, inspection_id)
+    enterprise = store.require("enterprises", inspection["enterprise_id"], "enterprise", "单位")
+    saved = DraftSpec()
+    if document_id is not None:
+        doc = documents.get(store, document_id)
+        saved = DraftSpec.of(doc)
+        doc_type, replaces_id = doc["doc_type"], doc.get("replaces_id")
+        finding_ids = list(saved.finding_ids) or finding_ids
+        deadline = saved.deadline or deadline
+        reinspection_id = saved.reinspection_id or reinspection_id
+    kind = DocType.REINSPECTION_OPINION if reinspection_id else doc_types.get(doc_type) if doc_type else None
+    replaced = documents.get(store, replaces_id) if replaces_id else None
+    return NoticeBasis(
+        enterprise_name=enterprise.get("name") or "",
+        representative=(inspection.get("representative") or enterprise.get("principal")
+                        or enterprise.get("legal_representative") or ""),
+        officers=signing_officers(store, kind, inspection, reinspection_id),
+        hazards=[f for f in findings.list_findings(store, inspection_id=inspection_id) if f["status"] in LISTABLE],
+        default_deadline=findings.default_deadline(store), doc_type=kind, finding_ids=finding_ids,
+        deadline=deadline, interim_measures=saved.interim_measures, measures=saved.measures,
+        reinspection_id=reinspection_id, replaces_id=replaces_id,
+        replaces_number=replaced.get("number") if replaced else None)
 
 
 # -- re-inspection opinions (整改复查意见书) ------------------------------------------------------------
@@ -171,8 +225,8 @@ def original_order(store: Store, reinspection: Row) -> Row:
     visits = {findings.get(store, fid).get("inspection_id") for fid in finding_ids} - {None}
     candidates = store.query(
         "SELECT * FROM documents WHERE enterprise_id = ? AND status = 'issued'"
-        " AND doc_type IN ('rectification_order', 'onsite_measures') ORDER BY issued_at DESC",
-        (reinspection["enterprise_id"],))
+        " AND doc_type IN (?, ?) ORDER BY issued_at DESC",
+        (reinspection["enterprise_id"], DocType.RECTIFICATION_ORDER, DocType.ONSITE_MEASURES))
     before = [d for d in candidates if (d.get("issued_at") or "") <= (reinspection.get("reinspected_at") or "~")]
     for doc in before + candidates:
         if doc["number"] in numbers or doc.get("inspection_id") in visits:
@@ -181,9 +235,9 @@ def original_order(store: Store, reinspection: Row) -> Row:
                           "未找到这些隐患对应的已签发整改指令书，请先签发指令书")
 
 
-def signing_officers(store: Store, doc_type: str, inspection: Row, reinspection_id: str | None) -> list[Row]:
+def signing_officers(store: Store, doc_type: DocType | None, inspection: Row, reinspection_id: str | None) -> list[Row]:
     """Who signs: the officers of the re-inspection for its opinion, otherwise those of the inspection."""
-    if doc_type == "reinspection_opinion" and reinspection_id:
+    if doc_type is DocType.REINSPECTION_OPINION and reinspection_id:
         reinspection = store.require("reinspections", reinspection_id, "re-inspection", "复查记录")
         ids = json.loads(reinspection.get("officer_ids") or "[]")
         if ids:
@@ -207,11 +261,17 @@ def opinion_inspection(store: Store, reinspection_id: str) -> str:
                           "复查的隐患不属于任何一次现场检查，无法出具复查意见书")
 
 
-def draft_opinion(ws: Workspace, reinspection_id: str) -> Row:
-    """The draft 整改复查意见书 of a re-inspection: the one already drafted, or a new one."""
+def draft_opinion(ws: Workspace, reinspection_id: str) -> Done[Row]:
+    """Draft the 整改复查意见书 of a re-inspection: the one already drafted, or a new one."""
     store = ws.store
-    for doc in documents.list_documents(store, status="draft", doc_type="reinspection_opinion"):
-        if spec_of(documents.get(store, doc["id"])).get("reinspection_id") == reinspection_id:
-            return documents.get(store, doc["id"])
-    return draft(ws, doc_type="reinspection_opinion", inspection_id=opinion_inspection(store, reinspection_id),
-                 reinspection_id=reinspection_id)
+    for doc in documents.list_documents(store, status="draft", doc_type=DocType.REINSPECTION_OPINION):
+        row = documents.get(store, doc["id"])
+        if DraftSpec.of(row).reinspection_id == reinspection_id:
+            return Done(row, changed())
+    return draft_document(ws, doc_type=DocType.REINSPECTION_OPINION,
+                          inspection_id=opinion_inspection(store, reinspection_id), reinspection_id=reinspection_id)
+
+
+def opinion_hazards(ws: Workspace, reinspection_id: str) -> list[str]:
+    """The hazards a re-inspection checked (what its opinion reports on)."""
+    return reinspection_findings(ws.store, reinspection_id)

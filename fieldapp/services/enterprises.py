@@ -1,21 +1,47 @@
-"""Enterprise actions: registering one found on site, editing one, and linking two records of one.
+"""The enterprise registry: import, search, one enterprise's summary, registering, editing, linking.
 
 Inspectors meet unregistered workshops and 三小场所: `add_enterprise` records them on the device (a site
 without any licence has no USCC and is recorded by name, operator and address). Such a record syncs like
 any other; when the office's registry holds the same USCC the two become one by themselves (sync/applier.py),
 and `link_enterprises` lets the office unite a record without a code with its registry record by hand.
+
+`enterprise_summary` is the one place an enterprise is put together for people (the list's side pane, the
+detail page, `fieldapp enterprises show`): registry fields as displayed, its inspections, open hazards and
+documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.models import areas, audit, enterprises
+from fieldapp.models import (
+    areas,
+    audit,
+    documents,
+    enterprises,
+    findings,
+    inspections,
+    lifecycle,
+    registry,
+    search,
+)
 from fieldapp.models import uscc as uscc_mod
+from fieldapp.models.enterprises import DuplicateUscc, FieldError
+from fieldapp.models.search import Filters
 from fieldapp.models.store import SYNC_FIELDS, Row
+from fieldapp.services.changes import NOTHING, Done, Entity, changed
 from fieldapp.workspace import Workspace
+
+# What front ends catch and build queries with.
+__all__ = [
+    "DuplicateUscc", "EnterpriseSummary", "FieldError", "Filters", "UsccNeedsConfirmation", "add_enterprise",
+    "count_enterprises", "count_matches", "current_id", "enterprise_summary", "import_registry", "link_enterprises",
+    "list_enterprises", "search_enterprises", "update_enterprise", "uscc_note",
+]
 
 
 class UsccNeedsConfirmation(ValidationError):
@@ -42,7 +68,101 @@ def _text(values: Mapping[str, Any]) -> dict[str, Any]:
             if v is not None and not (isinstance(v, str) and not v.strip())}
 
 
-def add_enterprise(ws: Workspace, values: Mapping[str, Any], *, confirm_uscc: bool = False) -> Row:
+def uscc_note(text: str) -> str:
+    """What to say under a USCC field while it is typed: a malformed or a failing code ("" when fine or short)."""
+    code = uscc_mod.normalise(text)
+    if not code or len(code) < uscc_mod.LENGTH:
+        return ""
+    try:
+        parsed = uscc_mod.parse(code)
+    except FieldappError as exc:
+        return "⚠ " + exc.zh
+    return "⚠ " + parsed.warning_zh if parsed.warning_zh else ""
+
+
+# -- finding enterprises ---------------------------------------------------------------------------
+
+def search_enterprises(ws: Workspace, query: str, *, limit: int = 20, filters: Filters | None = None
+                       ) -> list[Row]:
+    """Ranked search by name, address, people, phone, USCC prefix or pinyin (hdhg finds 宏达化工)."""
+    return search.search(ws.store.conn, query, limit=limit, filters=filters)
+
+
+def count_matches(ws: Workspace, query: str, *, filters: Filters | None = None) -> int:
+    """How many enterprises a search finds (without reading them)."""
+    return search.count(ws.store.conn, query, filters=filters)
+
+
+def list_enterprises(ws: Workspace, *, offset: int = 0, limit: int = 50, filters: Filters | None = None
+                     ) -> list[Row]:
+    """One page of the registry ordered by name."""
+    return enterprises.page(ws.store, offset, limit, filters)
+
+
+def count_enterprises(ws: Workspace, *, filters: Filters | None = None) -> int:
+    return enterprises.count(ws.store, filters)
+
+
+def current_id(ws: Workspace, enterprise_id: str) -> str | None:
+    """The id the enterprise has now: its own, or the record it was merged into by a sync; None when gone."""
+    if ws.store.get("enterprises", enterprise_id) is not None:
+        return enterprise_id
+    try:
+        return str(enterprises.find(ws.store, enterprise_id)["id"])
+    except FieldappError:
+        return None
+
+
+# -- one enterprise ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EnterpriseSummary:
+    """An enterprise as people see it, with what was done there."""
+
+    enterprise: dict[str, Any]  # registry fields: township by name, tags as a list, `uscc_warning` (English)
+    grid: str  # the grid (网格) by name
+    uscc_warning_zh: str | None  # a code whose check character is wrong, said in Chinese
+    inspections: list[Row]  # newest first, each with its number of findings
+    open_findings: list[Row]  # hazards not yet verified, closed, voided or referred
+    documents: list[Row]  # newest first
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for f in self.open_findings if f["overdue"])
+
+    def as_dict(self) -> dict[str, Any]:
+        """The summary as `fieldapp enterprises show --json` prints it."""
+        return {**self.enterprise, "inspections": self.inspections, "open_findings": self.open_findings}
+
+
+def enterprise_summary(ws: Workspace, ref: str) -> EnterpriseSummary:
+    """One enterprise by id or USCC (a merged record's id finds the survivor), with its history."""
+    store = ws.store
+    row = enterprises.find(store, ref)
+    shown = enterprises.display(row, areas.township_names(store))
+    grids = {g["id"]: g["name"] for g in areas.list_grids(store, row.get("township_id"))}
+    warning = uscc_mod.parse(row["uscc"]).warning_zh if row.get("uscc") else None
+    return EnterpriseSummary(
+        enterprise=shown, grid=grids.get(row.get("grid_id") or "", ""), uscc_warning_zh=warning,
+        inspections=inspections.list_inspections(store, enterprise_id=row["id"]),
+        open_findings=[f for f in findings.list_findings(store, enterprise_id=row["id"])
+                       if f["status"] in lifecycle.OPEN_STATES],
+        documents=documents.list_documents(store, enterprise_id=row["id"]))
+
+
+# -- changing the registry -------------------------------------------------------------------------
+
+def import_registry(ws: Workspace, path: Path, *, skip_invalid: bool = False,
+                    progress: Callable[[int], None] | None = None) -> Done[registry.ImportReport]:
+    """Import or update enterprises from a registry file (企业名录, CSV or XLSX), matched by USCC.
+
+    All-or-nothing unless `skip_invalid`: the report then lists the invalid rows and nothing is written.
+    """
+    report = registry.import_file(ws.store, Path(path), skip_invalid=skip_invalid, progress=progress)
+    return Done(report, changed(Entity.ENTERPRISES) if report.imported else NOTHING)
+
+
+def add_enterprise(ws: Workspace, values: Mapping[str, Any], *, confirm_uscc: bool = False) -> Done[Row]:
     """Register an enterprise on site; returns it as displayed (township by name, `uscc_warning`).
 
     Name and address are required, the USCC is optional: without one the operator (经营者, kept as the
@@ -57,18 +177,20 @@ def add_enterprise(ws: Workspace, values: Mapping[str, Any], *, confirm_uscc: bo
     _check_code(data.get("uscc"), confirm_uscc)
     store = ws.store
     row = enterprises.create(store, data, allow_no_uscc=True)
-    return enterprises.display(enterprises.get(store, row["id"]), areas.township_names(store))
+    shown = enterprises.display(enterprises.get(store, row["id"]), areas.township_names(store))
+    return Done(shown, changed(Entity.ENTERPRISES, ids=[row["id"]]))
 
 
 def update_enterprise(ws: Workspace, enterprise_id: str, changes: Mapping[str, Any], *,
-                      confirm_uscc: bool = False) -> Row:
+                      confirm_uscc: bool = False) -> Done[Row]:
     """Edit registry fields; the same checks of the USCC as when adding (DuplicateUscc, confirmation)."""
     if "uscc" in changes:
         _check_code(changes["uscc"], confirm_uscc)
-    return enterprises.update(ws.store, enterprise_id, changes)
+    row = enterprises.update(ws.store, enterprise_id, changes)
+    return Done(row, changed(Entity.ENTERPRISES, ids=[enterprise_id]))
 
 
-def link_enterprises(ws: Workspace, device_ref: str, office_ref: str) -> dict[str, Any]:
+def link_enterprises(ws: Workspace, device_ref: str, office_ref: str) -> Done[dict[str, Any]]:
     """At the office: the record made on site (`device_ref`) and the registry's (`office_ref`) are one.
 
     They become one enterprise on every replica: the older id survives (so all replicas agree, whatever
@@ -102,4 +224,6 @@ def link_enterprises(ws: Workspace, device_ref: str, office_ref: str) -> dict[st
                   "uscc": survivor["uscc"], "records": moved}
         audit.append(store, "link", "enterprises", survivor["id"],
                      {**result, "device_record_name": on_site["name"], "office_record_name": office["name"]})
-    return result
+    # Inspections, hazards and documents now point to the survivor.
+    return Done(result, changed(Entity.ENTERPRISES, Entity.INSPECTIONS, Entity.FINDINGS, Entity.DOCUMENTS,
+                                ids=[result["survivor"], result["merged"]]))

@@ -22,9 +22,8 @@ from fieldapp.models.store import Row
 from fieldapp.photos.blobstore import BlobStore, data_store
 from fieldapp.photos.ingest import ProcessedImage, ingest_image
 from fieldapp.photos.media import MediaKind, classify
+from fieldapp.services.changes import Done, Entity, changed
 from fieldapp.workspace import Workspace
-
-KIND_ZH = {"photo": "照片", "video": "视频", "audio": "录音"}
 
 
 def blobs(ws: Workspace) -> BlobStore:
@@ -68,7 +67,7 @@ def _prepare(ws: Workspace, path: Path) -> _Prepared:
 
 
 def attach(ws: Workspace, *, paths: list[Path], finding_id: str | None = None, inspection_id: str | None = None,
-           caption: str | None = None) -> list[dict[str, Any]]:
+           caption: str | None = None) -> Done[list[dict[str, Any]]]:
     """Attach files to a finding (or an inspection); all or nothing."""
     store = ws.store
     if not paths:
@@ -119,7 +118,7 @@ def attach(ws: Workspace, *, paths: list[Path], finding_id: str | None = None, i
             row = store.insert("evidence", {**values, "finding_id": finding_id, "inspection_id": inspection_id,
                                             "caption": caption, "position": start + n})
             out.append(describe(ws, row))
-    return out
+    return Done(out, changed(Entity.EVIDENCE, ids=[r["id"] for r in out]))
 
 
 def describe(ws: Workspace, row: Row) -> dict[str, Any]:
@@ -147,33 +146,22 @@ def get(ws: Workspace, evidence_id: str) -> Row:
     return ws.store.require("evidence", evidence_id, "evidence", "证据")
 
 
-def set_caption(ws: Workspace, evidence_id: str, caption: str) -> Row:
-    with ws.store.transaction():
-        get(ws, evidence_id)
-        return ws.store.update("evidence", evidence_id, {"caption": caption.strip() or None}, audit="caption")
-
-
-def set_overlay(ws: Workspace, evidence_id: str, overlay: list[dict[str, Any]]) -> Row:
+def set_overlay(ws: Workspace, evidence_id: str, overlay: list[dict[str, Any]]) -> Done[Row]:
     """Annotations (arrows, circles, text) are kept beside the photo, never burned into the evidence."""
     with ws.store.transaction():
         get(ws, evidence_id)
-        return ws.store.update("evidence", evidence_id,
-                               {"overlay": json.dumps(overlay, ensure_ascii=False) if overlay else None},
-                               audit="overlay")
+        row = ws.store.update("evidence", evidence_id,
+                              {"overlay": json.dumps(overlay, ensure_ascii=False) if overlay else None},
+                              audit="overlay")
+    return Done(row, changed(Entity.EVIDENCE, ids=[evidence_id]))
 
 
-def reorder(ws: Workspace, evidence_ids: list[str]) -> None:
-    with ws.store.transaction():
-        for position, evidence_id in enumerate(evidence_ids):
-            get(ws, evidence_id)
-            ws.store.update("evidence", evidence_id, {"position": position}, audit="reorder")
-
-
-def unlink(ws: Workspace, evidence_id: str, reason: str | None = None) -> None:
+def unlink(ws: Workspace, evidence_id: str, reason: str | None = None) -> Done[None]:
     """Remove the evidence from its finding; the file stays until no record uses it (doctor --gc)."""
     with ws.store.transaction():
         get(ws, evidence_id)
         ws.store.delete("evidence", evidence_id, reason=reason)
+    return Done(None, changed(Entity.EVIDENCE, ids=[evidence_id]))
 
 
 def referenced_hashes(ws: Workspace) -> set[str]:

@@ -3,28 +3,32 @@
 A real data directory never receives demo data: the demo county is written only into an empty
 directory, which is then marked (models.demo.mark) and opened as the demo from then on; `fieldapp gui
 --demo` opens the per-user demo directory (paths.demo_data_dir). A real directory starts empty and offers
-enrolment, a registry import, or the demo in its own directory.
+enrolment, a registry import (services.enterprises.import_registry), or the demo in its own directory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import demo, registry
-from fieldapp.models.store import Store
+from fieldapp.models import demo
+from fieldapp.services.changes import EVERYTHING, NOTHING, Done
 from fieldapp.workspace import Workspace
 
-# Stages of the demo fill, for a progress display.
-DEMO_STAGES = ("enterprises", "inspections", "notices")
 
-
-def needs_first_start(store: Store) -> bool:
+def needs_first_start(ws: Workspace) -> bool:
     """A real installation with nothing in it yet: no registry, not enrolled, not the office, not the demo."""
+    store = ws.store
     if store.scalar("SELECT 1 FROM enterprises LIMIT 1"):
         return False
     return store.scalar("SELECT value FROM meta WHERE key = 'role'") is None and not demo.is_demo(store)
+
+
+def is_demo(ws: Workspace) -> bool:
+    """The demo county (marked for good): its window, PDFs and QR payloads say 演示."""
+    return demo.is_demo(ws.store)
 
 
 def check_demo_dir(ws: Workspace) -> None:
@@ -37,7 +41,7 @@ def check_demo_dir(ws: Workspace) -> None:
         f"{ws.data_dir} 中是正式数据，不是演示数据；演示数据只在单独的演示目录中打开（不要指定 --data-dir）")
 
 
-def open_demo(ws: Workspace, *, visits: int = 6, progress: Callable[[str], None] | None = None) -> bool:
+def open_demo(ws: Workspace, *, visits: int = 6, progress: Callable[[str], None] | None = None) -> Done[bool]:
     """Fill an empty directory with the demo county (with issued demo notices); True when it was filled.
 
     A directory that already holds the demo is left as it is; one holding real data is refused.
@@ -46,18 +50,38 @@ def open_demo(ws: Workspace, *, visits: int = 6, progress: Callable[[str], None]
 
     check_demo_dir(ws)
     if not ws.is_empty():
-        return False
+        return Done(False, NOTHING)
     say = progress or (lambda _stage: None)
     demo.fill(ws.store, progress=say)
     say("notices")
     demo_visits.add_visits(ws, count=visits)
-    return True
+    return Done(True, EVERYTHING)
 
 
-def import_registry(ws: Workspace, path: Path, *, skip_invalid: bool = False,
-                    progress: Callable[[int], None] | None = None) -> registry.ImportReport:
-    """Import or update enterprises from a registry file (企业名录, CSV or XLSX), matched by USCC.
+def fill_demo(ws: Workspace, *, enterprises: int = 600, seed: int = 20261123, visits: int = 6
+              ) -> Done[dict[str, Any]]:
+    """Demo data in this database (`fieldapp demo`): the demo county, or on an enrolled device demo field work
+    over the registry it received; then `visits` visits with photos, signatures and issued demo notices.
 
-    All-or-nothing unless `skip_invalid`: the report then lists the invalid rows and nothing is written.
+    The county only goes into an empty database. Returns the counts (townships, enterprises, inspectors,
+    inspections, findings, seed, visits, notices).
     """
-    return registry.import_file(ws.store, Path(path), skip_invalid=skip_invalid, progress=progress)
+    from fieldapp.services import demo_visits
+    from fieldapp.sync import identity
+
+    if identity.role(ws.store) == "device":
+        # An enrolled device already has the office's registry: demo field work goes on top of it.
+        result = demo.fill_field_work(ws.store, seed=seed)
+    else:
+        result = demo.fill(ws.store, enterprises_count=enterprises, seed=seed)
+    recorded = demo_visits.add_visits(ws, count=visits, seed=seed).value
+    data = dict(result.__dict__, visits=len(recorded), notices=sum(len(v["documents"]) for v in recorded))
+    return Done(data, EVERYTHING)
+
+
+def enrol(ws: Workspace, path: Path) -> Done[dict[str, Any]]:
+    """Become the field device of the office's enrolment file (*.faenrol): the registry, the officers, the
+    checklists and document numbers arrive with it. Possible while empty or holding only a registry import."""
+    from fieldapp.sync import roles
+
+    return Done(dict(roles.enroll(ws, Path(path))), EVERYTHING)

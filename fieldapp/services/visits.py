@@ -16,7 +16,10 @@ from fieldapp.documents.content import Refusal
 from fieldapp.errors import FieldappError, ValidationError
 from fieldapp.models import checklists, enterprises, findings, inspections
 from fieldapp.models import uscc as uscc_mod
-from fieldapp.services import evidence, notices
+from fieldapp.models.doc_types import DocType
+from fieldapp.services import drafts, evidence, issuing
+from fieldapp.services.changes import Done, Entity, changed
+from fieldapp.services.notice_content import Signatures
 from fieldapp.workspace import Workspace
 
 FORMAT = 1
@@ -76,7 +79,8 @@ def _enterprise(ws: Workspace, ref: dict[str, Any]) -> str:
     return str(enterprises.create(ws.store, {k: v for k, v in ref.items() if isinstance(v, str | int | float)})["id"])
 
 
-def record(ws: Workspace, path: Path, *, today: date | None = None) -> VisitResult:
+def record(ws: Workspace, path: Path, *, today: date | None = None) -> Done[VisitResult]:
+    """Record the visit a JSON file describes (docs/visit-format.md) and issue the notices it asks for."""
     path = Path(path)
     try:
         spec = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -126,10 +130,10 @@ def record(ws: Workspace, path: Path, *, today: date | None = None) -> VisitResu
             for p in f.get("photos", []):
                 name, caption = (p["path"], p.get("caption")) if isinstance(p, dict) else (p, None)
                 rows = evidence.attach(ws, finding_id=row["id"], paths=[_file(base, name, "photo", "照片")],
-                                       caption=caption)
+                                       caption=caption).value
                 result.evidence_ids += [r["id"] for r in rows]
         inspections.complete(store, ins["id"], ended_at=spec.get("ended_at"), summary=spec.get("summary"))
-        sigs = notices.Signatures(
+        sigs = Signatures(
             officers={oid: _file(base, o["signature"], "signature image", "签名图片").read_bytes()
                       for oid, o in zip(officer_ids, officer_refs, strict=True) if o.get("signature")},
             enterprise_name=rep.get("name"))
@@ -139,20 +143,24 @@ def record(ws: Workspace, path: Path, *, today: date | None = None) -> VisitResu
             sigs.enterprise = Refusal(reason=str(rep["refusal"].get("reason", "")),
                                       witness=str(rep["refusal"].get("witness", "")))
         wanted = spec.get("notices") or {}
-        for doc_type in ("inspection_record", "rectification_order", "onsite_measures"):
+        # The re-inspection opinion is not issued from a visit: it follows a later re-inspection.
+        for doc_type in (DocType.INSPECTION_RECORD, DocType.RECTIFICATION_ORDER, DocType.ONSITE_MEASURES):
             options = wanted.get(doc_type)
             if not options:
                 continue
             options = options if isinstance(options, dict) else {}
-            draft = notices.draft(ws, doc_type=doc_type, inspection_id=ins["id"],
-                                  deadline=options.get("deadline"),
-                                  interim_measures=options.get("interim_measures", ""),
-                                  measures=options.get("measures"),
-                                  finding_ids=None if doc_type != "onsite_measures" else [
-                                      fid for fid in result.finding_ids
-                                      if findings.get(store, fid)["grade"] == "major"] or None)
-            issued = notices.issue(ws, draft["id"], signatures=sigs, issued_on=today)
-            result.documents.append({"id": issued.document["id"], "type": doc_type,
+            draft = drafts.draft_document(ws, doc_type=doc_type, inspection_id=ins["id"],
+                                          deadline=options.get("deadline"),
+                                          interim_measures=options.get("interim_measures", ""),
+                                          measures=options.get("measures"),
+                                          finding_ids=None if doc_type is not DocType.ONSITE_MEASURES else [
+                                              fid for fid in result.finding_ids
+                                              if findings.get(store, fid)["grade"] == "major"] or None).value
+            issued = issuing.issue_document(ws, draft["id"], signatures=sigs, issued_on=today).value
+            result.documents.append({"id": issued.document["id"], "type": doc_type.value,
                                      "number": issued.document["number"], "pdf": str(issued.pdf_path)})
             result.warnings += [w[0] for w in issued.warnings]
-    return result
+    everything = (Entity.ENTERPRISES, Entity.INSPECTORS, Entity.INSPECTIONS, Entity.ANSWERS, Entity.FINDINGS,
+                  Entity.EVIDENCE, Entity.DOCUMENTS, Entity.NUMBERS)
+    return Done(result, changed(*everything, ids=[result.inspection_id, *result.finding_ids, *result.evidence_ids,
+                                                 *(d["id"] for d in result.documents)]))

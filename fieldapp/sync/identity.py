@@ -1,7 +1,10 @@
 """Who this database is in the sync network (device or central) and the keys that prove it.
 
-Private keys live in <data>/keys (0600), never in the database, a bundle or a log. The database keeps
-only the role, ids and the public keys of the peers.
+This is the one place that knows where this installation's keys are: the device's signing keys (QR
+payloads and PDFs, ``fieldapp.documents.keys.DeviceKeys``), the X25519 key that opens bundles sent to it,
+and on the central side the office CA; and which keys a notice may be verified with (``known_keys``,
+``trust_roots``). Private keys live in <data>/keys (0600), never in the database, a bundle or a log. The
+database keeps only the role, ids and the public keys of the devices and peers.
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldapp.documents.keys import DeviceKeys, OfficeCA, _write_atomic, make_office_ca
+from fieldapp.documents.keys import DeviceKeys, OfficeCA, make_office_ca, write_key_file
 from fieldapp.errors import FieldappError
+from fieldapp.models import settings
 from fieldapp.models.store import Store
 from fieldapp.workspace import Workspace
 
 X25519_FILE = "bundle-x25519.key"
 CA_DIR = "office-ca"
+CA_CERT_FILE, CA_KEY_FILE = "ca-cert.pem", "ca-p256.key"
 
 
 def meta(store: Store, key: str) -> str | None:
@@ -58,9 +63,41 @@ def keys_dir(ws: Workspace) -> Path:
 
 
 def signing_keys(ws: Workspace) -> DeviceKeys:
-    from fieldapp.services.notices import device_keys
+    """This device's signing keys (created on first use), with the public key registered in the database."""
+    store = ws.store
+    keys = DeviceKeys.load_or_create(keys_dir(ws), store.device_id, f"{settings.get(store, 'issuing_unit')} 执法终端")
+    if not store.scalar("SELECT 1 FROM device_keys WHERE key_id = ?", (keys.public_key_id,)):
+        with store.transaction():
+            store.insert("device_keys", {
+                "key_id": keys.public_key_id, "key_device_id": store.device_id, "device_name": keys.signer_name,
+                "ed25519_public": keys.payload_public_key.hex(),
+                "certificate_pem": keys.certificate.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+            }, audit=None)
+    return keys
 
-    return device_keys(ws)
+
+def known_keys(ws: Workspace) -> dict[str, bytes]:
+    """The QR payload keys a notice may be signed with: every registered device's that is not revoked."""
+    return {r["key_id"]: bytes.fromhex(r["ed25519_public"]) for r in ws.store.query(
+        "SELECT key_id, ed25519_public FROM device_keys WHERE revoked = 0")}
+
+
+def trust_roots(ws: Workspace) -> list[x509.Certificate]:
+    """The certificates a notice's PDF signature may chain to."""
+    store = ws.store
+    # Each device's own (self-issued) certificate: notices signed before the office certified it.
+    roots = [x509.load_pem_x509_certificate(row["certificate_pem"].encode("ascii")) for row in store.query(
+        "SELECT certificate_pem FROM device_keys WHERE revoked = 0 AND certificate_pem IS NOT NULL")]
+    # The office root: notices signed with an office-issued certificate.
+    ca_pem = meta(store, "ca_pem")
+    if ca_pem:
+        roots.append(x509.load_pem_x509_certificate(ca_pem.encode("ascii")))
+    ca_file = keys_dir(ws) / CA_DIR / CA_CERT_FILE
+    if ca_file.exists():
+        roots.append(x509.load_pem_x509_certificate(ca_file.read_bytes()))
+    if keys_dir(ws).exists():
+        roots.extend(signing_keys(ws).trust_roots())
+    return roots
 
 
 def x25519_private(ws: Workspace) -> X25519PrivateKey:
@@ -75,8 +112,8 @@ def x25519_private(ws: Workspace) -> X25519PrivateKey:
         return key
     key = X25519PrivateKey.generate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomic(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()), 0o600)
+    write_key_file(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()), 0o600)
     return key
 
 
@@ -86,7 +123,7 @@ def x25519_public(ws: Workspace) -> bytes:
 
 def office_ca(ws: Workspace, unit: str | None = None) -> OfficeCA:
     folder = keys_dir(ws) / CA_DIR
-    cert_path, key_path = folder / "ca-cert.pem", folder / "ca-p256.key"
+    cert_path, key_path = folder / CA_CERT_FILE, folder / CA_KEY_FILE
     if cert_path.exists() and key_path.exists():
         key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
         assert isinstance(key, ec.EllipticCurvePrivateKey)
@@ -95,9 +132,8 @@ def office_ca(ws: Workspace, unit: str | None = None) -> OfficeCA:
         raise FieldappError("the office certification authority is missing", "中心端证书颁发机构缺失")
     ca = make_office_ca(f"{unit} 执法终端根证书", organization=unit)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomic(key_path, ca._key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                  serialization.NoEncryption()), 0o600)
-    _write_atomic(cert_path, ca.certificate_pem, 0o644)
+    write_key_file(key_path, ca.private_pem(), 0o600)
+    write_key_file(cert_path, ca.certificate_pem, 0o644)
     return ca
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldapp.errors import FieldappError
 from fieldapp.models import demo, numbering, settings
+from fieldapp.models.doc_types import DocType
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Store
 from fieldapp.sync import bundle, envelope, identity
@@ -110,7 +111,7 @@ def central_enroll(ws: Workspace, name: str, out: Path, *, block_size: int = DEF
         store.conn.execute(
             "INSERT INTO sync_peers (peer_id, role, name, status, enrol_token, created_at) VALUES (?, 'device', ?,"
             " 'enrolled', ?, ?)", (device_id, name, token, utc_now()))
-        for doc_type in numbering.DOC_TYPES:
+        for doc_type in DocType:
             taken = [(r["first_serial"], r["last_serial"]) for r in store.query(
                 "SELECT first_serial, last_serial FROM number_blocks WHERE doc_type = ? AND year = ? AND issuer = ?",
                 (doc_type, year, settings.get(store, "document_prefix")))]

@@ -12,8 +12,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import settings
 from fieldapp.resources import resource_path
+from fieldapp.services import settings
 from fieldapp.workspace import Workspace, setup_logging
 
 log = logging.getLogger("fieldapp.ui")
@@ -194,7 +194,7 @@ def run(data_dir: Path, *, demo: bool = False, quit_when_ready: bool = False) ->
     except FieldappError as exc:
         QMessageBox.critical(None, "fieldapp", exc.zh)
         return 1
-    install_translator(app, settings.get(workspace.store, "language"))
+    install_translator(app, settings.setting(workspace, "language"))
     if demo and not fill_demo(app, workspace):
         workspace.close()
         return 1

@@ -1,8 +1,8 @@
 """文书: the enforcement documents on this device — list with filters, the stored PDF of an issued notice,
 printing, export, voiding (with a reason) and re-issuing, continuing a draft, and verifying a PDF file.
 
-New notices are drafted from an inspection (document_flow.DocumentFlow). The notice services are
-imported inside the operations: they pull in reportlab and cryptography.
+New notices are drafted from an inspection (document_flow.DocumentFlow). The verification service is
+imported inside its operation: it pulls in pdfium, zxing and pyHanko.
 """
 
 from __future__ import annotations
@@ -25,17 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import documents, numbering
-from fieldapp.models.store import Row
+from fieldapp.services import notices
+from fieldapp.services.changes import Entity
+from fieldapp.services.vocabulary import DOC_STATUS_ZH, DocType, doc_type_title
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import PdfViewer, print_pdf
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets import make_table
 
-# Short type names for the list column: the full titles (责令限期整改指令书) cost the enterprise its width.
-SHORT_TYPES = {"inspection_record": "检查记录", "rectification_order": "整改指令书",
-               "reinspection_opinion": "复查意见书", "onsite_measures": "处理决定书"}
+Row = dict[str, Any]
+
+
+def short_type(code: str) -> str:
+    """For the list column: the full titles (责令限期整改指令书) cost the enterprise its width."""
+    return next((t.short_zh for t in DocType if t == code), code)
 
 
 def issued_day(row: Row) -> str:
@@ -52,8 +56,7 @@ def verification_text(check: Any) -> tuple[bool, str]:
     lines: list[str] = []
     payload = getattr(check, "payload", None)
     if payload is not None:
-        kind = getattr(payload.kind, "value", str(payload.kind))
-        lines.append(f"{numbering.DOC_TYPES.get(kind, kind)} {payload.number}")
+        lines.append(f"{payload.kind.title_zh} {payload.number}")
         lines.append(f"统一社会信用代码：{payload.uscc}　签发日期：{payload.issued_on}")
     if check.signer:
         lines.append(f"签名：{check.signer}")
@@ -114,13 +117,13 @@ class DocumentsPage(QWidget):
         self.status = QComboBox()
         self.status.setMinimumHeight(util.TOUCH - 4)
         self.status.addItem(self.tr("All states"), None)
-        for code, text in documents.STATUS_ZH.items():
+        for code, text in DOC_STATUS_ZH.items():
             self.status.addItem(text, code)
         self.type = QComboBox()
         self.type.setMinimumHeight(util.TOUCH - 4)
         self.type.addItem(self.tr("All documents"), None)
-        for code, text in numbering.DOC_TYPES.items():
-            self.type.addItem(text, code)
+        for kind in DocType:
+            self.type.addItem(kind.title_zh, kind.value)
         self.verify_button = util.button(self.tr("Verify a document…"))
         head.addWidget(self.type)
         head.addWidget(self.status)
@@ -130,8 +133,8 @@ class DocumentsPage(QWidget):
         self.model = RowsModel([
             Column("number", self.tr("Number"), lambda r: r.get("number") or self.tr("(draft)")),
             Column("enterprise_name", self.tr("Enterprise")),
-            Column("type", self.tr("Document"), lambda r: SHORT_TYPES.get(r["type"], r["type"])),
-            Column("status", self.tr("Status"), lambda r: documents.STATUS_ZH.get(r["status"], r["status"])),
+            Column("type", self.tr("Document"), lambda r: short_type(r["type"])),
+            Column("status", self.tr("Status"), lambda r: DOC_STATUS_ZH.get(r["status"], r["status"])),
             Column("issued_at", self.tr("Issued on"), issued_day),
         ], self)
         self.table = make_table(self.model, stretch=1)
@@ -205,16 +208,20 @@ class DocumentsPage(QWidget):
         self.reissue_button.clicked.connect(lambda: self.void(reissue=True))
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.print(choose=False))
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, lambda: self.print(choose=True))
-        ctx.bus.data_changed.connect(lambda changes: self.reload() if changes & {"documents", "enterprises"} else None)
+        ctx.bus.data_changed.connect(self.on_changed)
         self.reload()
 
     # -- list ----------------------------------------------------------------------------------------
 
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        if Entity.DOCUMENTS in changes or Entity.ENTERPRISES in changes:
+            self.reload()
+
     def reload(self) -> None:
         keep = self.current["id"] if self.current else None
         self._search_timer.stop()
-        rows = documents.list_documents(self.ctx.reader, status=self.status.currentData(),
-                                        doc_type=self.type.currentData(), query=self.search.text())
+        rows = notices.list_documents(self.ctx.read, status=self.status.currentData(),
+                                      doc_type=self.type.currentData(), query=self.search.text())
         self.model.set_rows(rows)
         searching = bool(self.search.text().strip() or self.status.currentData() or self.type.currentData())
         self.empty.setText(self.no_match_text if searching else self.empty_text)
@@ -252,9 +259,9 @@ class DocumentsPage(QWidget):
             self.viewer.clear(self.tr("Select a document to see its A4 copy."))
             self.update_actions()
             return
-        doc = documents.get(self.ctx.reader, document_id)
+        doc = notices.get_document(self.ctx.read, document_id)
         self.current = doc
-        kind = numbering.DOC_TYPES.get(doc["doc_type"], doc["doc_type"])
+        kind = doc_type_title(doc["doc_type"])
         self.preview_title.setText(f"{kind} {doc.get('number') or self.tr('(draft)')}")
         self.void_label.setText(self.tr("Voided: %1").replace("%1", doc.get("void_reason") or "")
                                 if doc["status"] == "voided" else "")
@@ -264,9 +271,7 @@ class DocumentsPage(QWidget):
             return
 
         def op(c: OpContext) -> bytes:
-            from fieldapp.services import notices
-
-            return bytes(notices.pdf_bytes(c.workspace, document_id))
+            return notices.document_pdf(c.workspace, document_id)
 
         self.viewer.clear(self.tr("Loading…"))
         self.ctx.op(self, op).success(lambda pdf: self._show_pdf(document_id, pdf)).failure(
@@ -296,10 +301,10 @@ class DocumentsPage(QWidget):
         doc = self.current
         if doc is None or doc["status"] != "draft":
             return
-        from fieldapp.ui.document_flow import FLOW_TYPES, OPINION, DocumentFlow
+        from fieldapp.ui.document_flow import DocumentFlow
 
         # An opinion's draft knows its re-inspection (the flow reads it from the draft).
-        if doc["doc_type"] not in (*FLOW_TYPES, OPINION) or not doc.get("inspection_id"):
+        if doc["doc_type"] not in tuple(DocType) or not doc.get("inspection_id"):
             util.show_error(self, self.tr("Open this draft from its re-inspection."))
             return
         self.open_flow(DocumentFlow(self.ctx, doc["inspection_id"], self, document_id=doc["id"]))
@@ -339,12 +344,8 @@ class DocumentsPage(QWidget):
             return
         document_id = doc["id"]
 
-        def op(c: OpContext) -> Row:
-            from fieldapp.services import notices
-
-            return dict(notices.void(c.workspace, document_id, reason))
-
-        self.ctx.op(self, op).changes("documents").success(lambda row: self._voided(row, reissue)).run()
+        self.ctx.op(self, lambda c: notices.void_document(c.workspace, document_id, reason)).success(
+            lambda row: self._voided(row, reissue)).run()
 
     def _voided(self, row: Row, reissue: bool) -> None:
         self.ctx.bus.status.emit(self.tr("Voided %1").replace("%1", row.get("number") or ""))
@@ -353,7 +354,8 @@ class DocumentsPage(QWidget):
         if not row.get("inspection_id"):
             util.show_error(self, self.tr("This notice has no inspection; draft its replacement from the inspection."))
             return
-        from fieldapp.ui.document_flow import FLOW_TYPES, DocumentFlow
+        from fieldapp.ui.document_flow import DocumentFlow
+        from fieldapp.ui.notice_form import FLOW_TYPES
 
         doc_type = row["doc_type"] if row["doc_type"] in FLOW_TYPES else None
         self.open_flow(DocumentFlow(self.ctx, row["inspection_id"], self, doc_type=doc_type, replaces_id=row["id"]))
@@ -365,9 +367,9 @@ class DocumentsPage(QWidget):
 
     def verify(self, path: Path) -> None:
         def op(c: OpContext) -> Any:
-            from fieldapp.services import notices
+            from fieldapp.services import verification
 
-            return notices.verify_file(c.workspace, path)
+            return verification.verify_file(c.workspace, path)
 
         def done(check: Any) -> None:
             self.verify_dialog = VerifyResultDialog(path, check, self)

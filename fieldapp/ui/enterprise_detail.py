@@ -26,34 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import (
-    areas,
-    documents,
-    enterprises,
-    findings,
-    inspections,
-    lifecycle,
-    numbering,
-    taxonomy,
-)
-from fieldapp.models import uscc as uscc_mod
+from fieldapp.services import areas
 from fieldapp.services import enterprises as service
+from fieldapp.services.vocabulary import (
+    DOC_STATUS_ZH,
+    ENTERPRISE_FIELDS,
+    FINDING_GRADES,
+    INDUSTRIES,
+    NO_USCC_ZH,
+    RISK_LEVELS,
+    SPECIAL_HAZARD_TAGS,
+    doc_type_title,
+)
 from fieldapp.ui import util
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
-from fieldapp.ui.table_view import make_table
 from fieldapp.ui.tasks import AppContext
-
-
-def uscc_hint(text: str) -> str:
-    """The live note under a USCC field: a malformed or a failing code, said while typing."""
-    code = uscc_mod.normalise(text)
-    if not code or len(code) < uscc_mod.LENGTH:
-        return ""
-    try:
-        parsed = uscc_mod.parse(code)
-    except FieldappError as exc:
-        return "⚠ " + exc.zh
-    return "⚠ " + parsed.warning_zh if parsed.warning_zh else ""
+from fieldapp.ui.widgets import make_table
 
 
 def save_failed(widget: QWidget, exc: BaseException, retry: Callable[[], None]) -> str | None:
@@ -66,7 +54,7 @@ def save_failed(widget: QWidget, exc: BaseException, retry: Callable[[], None]) 
         if util.ask(widget, exc.zh + "\n" + confirm):
             retry()
         return None
-    if isinstance(exc, enterprises.DuplicateUscc):
+    if isinstance(exc, service.DuplicateUscc):
         question = QCoreApplication.translate("enterprise_detail",
                                               "Open that enterprise? (The changes here are not saved.)")
         return exc.existing_id if util.ask(widget, exc.zh + "\n" + question) else None
@@ -83,7 +71,7 @@ class TagPicker(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for i, tag in enumerate(taxonomy.SPECIAL_HAZARD_TAGS):
+        for i, tag in enumerate(SPECIAL_HAZARD_TAGS):
             box = QCheckBox(tag)
             self.boxes[tag] = box
             grid.addWidget(box, i // 3, i % 3)
@@ -139,15 +127,15 @@ class EnterpriseDetailView(QWidget):
         self.history = make_table(self.history_model, stretch=1)
         self.findings_model = RowsModel([
             Column("description", self.tr("Hazard")),
-            Column("grade", self.tr("Grade"), lambda r: taxonomy.FINDING_GRADES.get(r["grade"], r["grade"])),
+            Column("grade", self.tr("Grade"), lambda r: FINDING_GRADES.get(r["grade"], r["grade"])),
             Column("status", self.tr("Status"), finding_status_text),
             Column("deadline", self.tr("Deadline"), lambda r: (r.get("deadline") or "")[:10]),
         ], self, tone=finding_tone)
         self.findings = make_table(self.findings_model)
         self.documents_model = RowsModel([
             Column("number", self.tr("Number"), lambda r: r.get("number") or self.tr("(draft)")),
-            Column("type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["type"], r["type"])),
-            Column("status", self.tr("Status"), lambda r: documents.STATUS_ZH.get(r["status"], r["status"])),
+            Column("type", self.tr("Document"), lambda r: doc_type_title(r["type"])),
+            Column("status", self.tr("Status"), lambda r: DOC_STATUS_ZH.get(r["status"], r["status"])),
             Column("issued_at", self.tr("Issued"), lambda r: util.short_time(r.get("issued_at"))),
         ], self)
         self.documents = make_table(self.documents_model)
@@ -171,14 +159,14 @@ class EnterpriseDetailView(QWidget):
         grid = QGridLayout(inner)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        townships = [t["name"] for t in areas.list_townships(self.ctx.reader)]
+        townships = [t["name"] for t in areas.list_townships(self.ctx.read)]
         wide = {"name", "address", "tags"}
         row = col = 0
-        for f in enterprises.FIELDS:
+        for f in ENTERPRISE_FIELDS:
             editor: Any
             if f.column == "industry":
                 editor = QComboBox()
-                editor.addItems(list(taxonomy.INDUSTRIES))
+                editor.addItems(list(INDUSTRIES))
                 editor.currentTextChanged.connect(self._industry_changed)
             elif f.column == "sub_sector":
                 editor = QComboBox()
@@ -192,7 +180,7 @@ class EnterpriseDetailView(QWidget):
             elif f.kind in ("enum", "risk"):
                 editor = QComboBox()
                 editor.addItem("")
-                editor.addItems(list(taxonomy.RISK_LEVELS if f.kind == "risk" else f.choices))
+                editor.addItems(list(RISK_LEVELS if f.kind == "risk" else f.choices))
             elif f.kind == "bool":
                 editor = QCheckBox()
             else:
@@ -215,7 +203,7 @@ class EnterpriseDetailView(QWidget):
             if col == 0:
                 row += 1
         self.editors["uscc"].textChanged.connect(self._uscc_changed)
-        self.editors["uscc"].setPlaceholderText(enterprises.NO_USCC_ZH)
+        self.editors["uscc"].setPlaceholderText(NO_USCC_ZH)
         grid.setRowStretch(row + 1, 1)
         scroll.setWidget(inner)
         return scroll
@@ -225,11 +213,11 @@ class EnterpriseDetailView(QWidget):
         current = sub.currentText()
         sub.clear()
         sub.addItem("")
-        sub.addItems(list(taxonomy.INDUSTRIES.get(industry, ())))
+        sub.addItems(list(INDUSTRIES.get(industry, ())))
         sub.setCurrentText(current)
 
     def _uscc_changed(self, text: str) -> None:
-        self.warning.setText(uscc_hint(text))
+        self.warning.setText(service.uscc_note(text))
 
     # -- loading and saving -------------------------------------------------------------------------
 
@@ -241,32 +229,33 @@ class EnterpriseDetailView(QWidget):
         """Everything from the database, the form included (after a save, or a discard)."""
         if self.enterprise_id is None:
             return
-        self.reload_form()
-        self.reload_tabs()
+        summary = service.enterprise_summary(self.ctx.read, self.enterprise_id)
+        self.reload_form(summary)
+        self.reload_tabs(summary)
 
     def refresh(self) -> None:
         """After other work changed data: the lists, and the form only when nothing is being edited."""
         if self.enterprise_id is None:
             return
-        if self.ctx.reader.get("enterprises", self.enterprise_id) is None:
-            try:  # merged into another record by a sync: carry on with the survivor
-                self.enterprise_id = str(enterprises.find(self.ctx.reader, self.enterprise_id)["id"])
-            except FieldappError:
-                return
+        # Merged into another record by a sync: carry on with the survivor.
+        current = service.current_id(self.ctx.read, self.enterprise_id)
+        if current is None:
+            return
+        self.enterprise_id = current
+        summary = service.enterprise_summary(self.ctx.read, current)
         if not self.is_dirty():
-            self.reload_form()
-        self.reload_tabs()
+            self.reload_form(summary)
+        self.reload_tabs(summary)
 
-    def reload_form(self) -> None:
+    def reload_form(self, summary: service.EnterpriseSummary | None = None) -> None:
         if self.enterprise_id is None:
             return
-        store = self.ctx.reader
-        row = enterprises.display(enterprises.get(store, self.enterprise_id), areas.township_names(store))
-        grid_names = {g["id"]: g["name"] for g in areas.list_grids(store, row.get("township_id"))}
-        row["grid"] = grid_names.get(row.get("grid_id") or "", "")
+        if summary is None:
+            summary = service.enterprise_summary(self.ctx.read, self.enterprise_id)
+        row = dict(summary.enterprise, grid=summary.grid)
         self.title.setText(row["name"])
         self.original = {}
-        for f in enterprises.FIELDS:
+        for f in ENTERPRISE_FIELDS:
             value = row.get(f.column)
             editor = self.editors[f.column]
             if isinstance(editor, TagPicker):
@@ -283,14 +272,10 @@ class EnterpriseDetailView(QWidget):
                 self.original[f.column] = editor.text()
         self._uscc_changed(self.editors["uscc"].text())
 
-    def reload_tabs(self) -> None:
-        if self.enterprise_id is None:
-            return
-        store = self.ctx.reader
-        self.history_model.set_rows(inspections.list_inspections(store, enterprise_id=self.enterprise_id))
-        self.findings_model.set_rows([f for f in findings.list_findings(store, enterprise_id=self.enterprise_id)
-                                      if f["status"] in lifecycle.OPEN_STATES])
-        self.documents_model.set_rows(documents.list_documents(store, enterprise_id=self.enterprise_id))
+    def reload_tabs(self, summary: service.EnterpriseSummary) -> None:
+        self.history_model.set_rows(summary.inspections)
+        self.findings_model.set_rows(summary.open_findings)
+        self.documents_model.set_rows(summary.documents)
         self.tabs.setTabText(1, self.tr("Inspections (%1)").replace("%1", str(self.history_model.rowCount())))
         self.tabs.setTabText(2, self.tr("Open hazards (%1)").replace("%1", str(self.findings_model.rowCount())))
         self.tabs.setTabText(3, self.tr("Documents (%1)").replace("%1", str(self.documents_model.rowCount())))
@@ -332,8 +317,8 @@ class EnterpriseDetailView(QWidget):
             return
         enterprise_id = self.enterprise_id
         self.ctx.op(self, lambda c: service.update_enterprise(c.workspace, enterprise_id, changes,
-                                                              confirm_uscc=confirm_uscc)).changes(
-            "enterprises").success(lambda _row: self.saved(then)).failure(
+                                                              confirm_uscc=confirm_uscc)).success(
+            lambda _row: self.saved(then)).failure(
             lambda exc: self._failed(exc, lambda: self.save(then, confirm_uscc=True))).run()
 
     def _failed(self, exc: BaseException, retry: Callable[[], None]) -> None:
@@ -341,7 +326,7 @@ class EnterpriseDetailView(QWidget):
         if other is not None:
             self.reload_form()  # the user chose to open the other enterprise instead
             self.open_requested.emit(other)
-        elif isinstance(exc, enterprises.FieldError) and exc.column in self.editors:
+        elif isinstance(exc, service.FieldError) and exc.column in self.editors:
             self.editors[exc.column].setFocus()
 
     def saved(self, then: Callable[[], None] | None = None) -> None:
@@ -384,13 +369,14 @@ class EnterpriseDetailView(QWidget):
         assert self.enterprise_id is not None
         enterprise_id, changes, ws = self.enterprise_id, self.changes(), self.ctx.workspace
         try:
-            self.ctx.tasks.call(lambda: service.update_enterprise(ws, enterprise_id, changes, confirm_uscc=confirm_uscc))
-        except enterprises.DuplicateUscc as exc:
+            done = self.ctx.tasks.call(lambda: service.update_enterprise(ws, enterprise_id, changes,
+                                                                         confirm_uscc=confirm_uscc))
+        except service.DuplicateUscc as exc:
             util.show_error(self, exc.zh)
             return False
         except FieldappError as exc:
             confirmed: list[bool] = []
             save_failed(self, exc, lambda: confirmed.append(True))
             return bool(confirmed) and self._save_now(confirm_uscc=True)
-        self.ctx.notify({"enterprises"})
+        self.ctx.notify(done.changes)
         return True

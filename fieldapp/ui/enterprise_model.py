@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from fieldapp.models import areas, enterprises, search
-from fieldapp.models.store import Store
+from fieldapp.services import areas
+from fieldapp.services import enterprises as service
+from fieldapp.services.vocabulary import NO_USCC_ZH
 from fieldapp.ui.table_models import FlatTableModel, ModelIndex
+from fieldapp.workspace import Workspace
 
 PAGE = 200
 
@@ -18,12 +20,12 @@ PAGE = 200
 class EnterpriseTableModel(FlatTableModel):
     COLUMNS = ("name", "uscc", "township", "industry", "risk_level", "legal_representative")
 
-    def __init__(self, store: Store, parent: Any = None) -> None:
+    def __init__(self, ws: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ws = ws  # the read-only connection (AppContext.read): committed data only
         self.rows: list[dict[str, Any]] = []
         self.query = ""
-        self.filters = search.Filters()
+        self.filters = service.Filters()
         self.total = 0
         self._townships: dict[str, str] = {}
         self.headers = [self.tr("Name"), self.tr("USCC"), self.tr("Township"), self.tr("Industry"),
@@ -36,21 +38,21 @@ class EnterpriseTableModel(FlatTableModel):
         self.query = query.strip()
         self.reload()
 
-    def set_filters(self, filters: search.Filters) -> None:
+    def set_filters(self, filters: service.Filters) -> None:
         self.filters = filters
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._townships = areas.township_names(self.store)
+        self._townships = areas.township_names(self.ws)
         if self.query:
-            self.rows = search.search(self.store.conn, self.query, limit=PAGE, filters=self.filters)
+            self.rows = service.search_enterprises(self.ws, self.query, limit=PAGE, filters=self.filters)
             # Counted only when the first page is full: a rarer query is its own count.
             full = len(self.rows) >= PAGE
-            self.total = search.count(self.store.conn, self.query, filters=self.filters) if full else len(self.rows)
+            self.total = service.count_matches(self.ws, self.query, filters=self.filters) if full else len(self.rows)
         else:
-            self.rows = enterprises.page(self.store, 0, PAGE, self.filters)
-            self.total = enterprises.count(self.store, self.filters)
+            self.rows = service.list_enterprises(self.ws, limit=PAGE, filters=self.filters)
+            self.total = service.count_enterprises(self.ws, filters=self.filters)
         self.endResetModel()
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -61,10 +63,10 @@ class EnterpriseTableModel(FlatTableModel):
         if self.query:
             # Ranked search has no offset: ask for one page more and append what is not shown yet.
             shown = {r["id"] for r in self.rows}
-            found = search.search(self.store.conn, self.query, limit=len(self.rows) + PAGE, filters=self.filters)
+            found = service.search_enterprises(self.ws, self.query, limit=len(self.rows) + PAGE, filters=self.filters)
             more = [r for r in found if r["id"] not in shown]
         else:
-            more = enterprises.page(self.store, len(self.rows), PAGE, self.filters)
+            more = service.list_enterprises(self.ws, offset=len(self.rows), limit=PAGE, filters=self.filters)
         if not more:
             self.total = len(self.rows)  # the registry changed meanwhile: stop asking
             return
@@ -91,7 +93,7 @@ class EnterpriseTableModel(FlatTableModel):
             if column == "uscc" and row.get("uscc") and not row.get("uscc_check_ok", 1):
                 return f"{row['uscc']} ⚠"  # seen without hovering (the summary below the list says why)
             if column == "uscc" and not row.get("uscc"):
-                return enterprises.NO_USCC_ZH
+                return NO_USCC_ZH
             return row.get(column) or ""
         if role == Qt.ItemDataRole.ForegroundRole and column == "uscc" and not row.get("uscc_check_ok", 1):
             return QBrush(QColor("#b45309"))

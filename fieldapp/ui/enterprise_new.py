@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import areas, enterprises, taxonomy
+from fieldapp.services import areas
 from fieldapp.services import enterprises as service
+from fieldapp.services.vocabulary import INDUSTRIES
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_detail import save_failed, uscc_hint
+from fieldapp.ui.enterprise_detail import save_failed
 from fieldapp.ui.tasks import AppContext
 
 DEFAULT_INDUSTRY = "其他"
@@ -69,9 +70,9 @@ class NewEnterpriseDialog(QDialog):
         self.township = QComboBox()
         self.township.setEditable(True)
         self.township.addItem("")
-        self.township.addItems([t["name"] for t in areas.list_townships(ctx.reader)])
+        self.township.addItems([t["name"] for t in areas.list_townships(ctx.read)])
         self.industry = QComboBox()
-        self.industry.addItems(list(taxonomy.INDUSTRIES))
+        self.industry.addItems(list(INDUSTRIES))
         self.industry.setCurrentText(DEFAULT_INDUSTRY)
         for combo in (self.township, self.industry):
             combo.setMinimumHeight(util.TOUCH - 8)
@@ -102,7 +103,7 @@ class NewEnterpriseDialog(QDialog):
         outer.addLayout(buttons)
         self.save_button.clicked.connect(lambda: self.save())
         self.cancel_button.clicked.connect(self.reject)
-        self.uscc.textChanged.connect(lambda text: self.warning.setText(uscc_hint(text)))
+        self.uscc.textChanged.connect(lambda text: self.warning.setText(service.uscc_note(text)))
         self.no_uscc.toggled.connect(self._no_uscc_toggled)
         self._no_uscc_toggled(False)
         self.initial = self.values()
@@ -147,8 +148,8 @@ class NewEnterpriseDialog(QDialog):
         if values is None or self.saving:
             return
         self.saving = True
-        self.ctx.op(self, lambda c: service.add_enterprise(c.workspace, values, confirm_uscc=confirm_uscc)).changes(
-            "enterprises").success(self._saved).failure(self._failed).run()
+        self.ctx.op(self, lambda c: service.add_enterprise(c.workspace, values, confirm_uscc=confirm_uscc)).success(
+            self._saved).failure(self._failed).run()
 
     def _saved(self, row: dict[str, Any]) -> None:
         self.saving = False
@@ -164,7 +165,7 @@ class NewEnterpriseDialog(QDialog):
             self.initial = self.values()
             self.accept()
             self.open_existing.emit(other)
-        elif isinstance(exc, enterprises.FieldError):
+        elif isinstance(exc, service.FieldError):
             editor = {"name": self.name, "uscc": self.uscc, "address": self.address,
                       "legal_representative": self.operator, "industry": self.industry}.get(exc.column)
             if editor is not None:
@@ -197,9 +198,9 @@ class NewEnterpriseDialog(QDialog):
             return False
         ws = self.ctx.workspace
         try:  # closing cannot wait for a queued op: block on the (idle) database worker
-            self.ctx.tasks.call(lambda: service.add_enterprise(ws, values))
+            done = self.ctx.tasks.call(lambda: service.add_enterprise(ws, values))
         except FieldappError as exc:
             util.show_error(self, exc.zh)
             return False
-        self.ctx.notify({"enterprises"})
+        self.ctx.notify(done.changes)
         return True

@@ -21,14 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import areas, enterprises, findings, inspections, lifecycle, search, taxonomy
-from fieldapp.models import uscc as uscc_mod
+from fieldapp.services import areas
+from fieldapp.services import enterprises as service
+from fieldapp.services.changes import Entity
+from fieldapp.services.vocabulary import (
+    INDUSTRIES,
+    NO_USCC_ZH,
+    RISK_COLOURS,
+    RISK_LEVELS,
+    SPECIAL_HAZARD_TAGS,
+)
 from fieldapp.ui import util
 from fieldapp.ui.enterprise_detail import EnterpriseDetailView
 from fieldapp.ui.enterprise_model import EnterpriseTableModel
 from fieldapp.ui.enterprise_new import NewEnterpriseDialog
-from fieldapp.ui.table_view import make_table  # the other pages import it from here too
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 SEARCH_DEBOUNCE_MS = 120
 
@@ -90,8 +98,8 @@ class EnterpriseSummary(QWidget):
                 label.clear()
             self.warning.clear()
             return
-        store = self.ctx.reader
-        row = enterprises.display(enterprises.get(store, enterprise_id), areas.township_names(store))
+        summary = service.enterprise_summary(self.ctx.read, enterprise_id)
+        row = summary.enterprise
         self.title.setText(row["name"])
         for key in ("uscc", "legal_representative", "principal", "phone", "address", "township", "industry",
                     "risk_level", "employees", "status"):
@@ -99,22 +107,18 @@ class EnterpriseSummary(QWidget):
             if key == "industry" and row.get("sub_sector"):
                 value = f"{value}（{row['sub_sector']}）"
             if key == "uscc" and not value:
-                value = enterprises.NO_USCC_ZH
+                value = NO_USCC_ZH
             self.labels[key].setText("" if value is None else str(value))
         self.labels["tags"].setText("、".join(row["tags"]))
-        history = inspections.list_inspections(store, enterprise_id=enterprise_id)
+        history = summary.inspections
         self.labels["history"].setText(
             self.tr("%n inspection(s)", "", len(history))
             + (self.tr(", last on %1").replace("%1", history[0]["started_at"][:10]) if history else ""))
-        open_findings = [f for f in findings.list_findings(store, enterprise_id=enterprise_id)
-                         if f["status"] in lifecycle.OPEN_STATES]
-        overdue = sum(1 for f in open_findings if f["overdue"])
-        text = self.tr("%n open", "", len(open_findings))
-        if overdue:
-            text += self.tr(", %n overdue", "", overdue)
+        text = self.tr("%n open", "", len(summary.open_findings))
+        if summary.overdue:
+            text += self.tr(", %n overdue", "", summary.overdue)
         self.labels["open"].setText(text)
-        parsed = uscc_mod.parse(row["uscc"]) if row.get("uscc") else None
-        self.warning.setText("⚠ " + (parsed.warning_zh or "") if parsed and not parsed.check_ok else "")
+        self.warning.setText("⚠ " + summary.uscc_warning_zh if summary.uscc_warning_zh else "")
 
 
 class EnterpriseListView(QWidget):
@@ -137,16 +141,16 @@ class EnterpriseListView(QWidget):
         self.risk = QComboBox()
         self.tag = QComboBox()
         self.township.addItem(self.tr("All townships"), None)
-        for t in areas.list_townships(ctx.reader):
+        for t in areas.list_townships(ctx.read):
             self.township.addItem(t["name"], t["id"])
         self.industry.addItem(self.tr("All industries"), None)
-        for name in taxonomy.INDUSTRIES:
+        for name in INDUSTRIES:
             self.industry.addItem(name, name)
         self.risk.addItem(self.tr("All risk levels"), None)
-        for level in taxonomy.RISK_LEVELS:
-            self.risk.addItem(f"{level}（{taxonomy.RISK_COLOURS[level]}）", level)
+        for level in RISK_LEVELS:
+            self.risk.addItem(f"{level}（{RISK_COLOURS[level]}）", level)
         self.tag.addItem(self.tr("All special hazards"), None)
-        for tag in taxonomy.SPECIAL_HAZARD_TAGS:
+        for tag in SPECIAL_HAZARD_TAGS:
             self.tag.addItem(tag, tag)
         self.open_only = QCheckBox(self.tr("With open hazards"))
         for combo in (self.township, self.industry, self.risk, self.tag):
@@ -157,7 +161,7 @@ class EnterpriseListView(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.open_only.toggled.connect(self.apply_filters)
 
-        self.model = EnterpriseTableModel(ctx.reader, self)
+        self.model = EnterpriseTableModel(ctx.read, self)
         self.table = make_table(self.model)
         self.table.setObjectName("enterpriseTable")
         for col, width in ((1, 190), (2, 90), (3, 100), (4, 70), (5, 100)):
@@ -214,8 +218,8 @@ class EnterpriseListView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def current_filters(self) -> search.Filters:
-        return search.Filters(township_id=self.township.currentData(), industry=self.industry.currentData(),
+    def current_filters(self) -> service.Filters:
+        return service.Filters(township_id=self.township.currentData(), industry=self.industry.currentData(),
                               risk_level=self.risk.currentData(), tag=self.tag.currentData(),
                               has_open_findings=self.open_only.isChecked())
 
@@ -305,13 +309,14 @@ class EnterprisePage(QWidget):
         """Asked by the main window before it closes: unsaved edits of the enterprise form."""
         return self.detail.confirm_close()
 
-    def on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"enterprises", "findings"}:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        if changes & {Entity.ENTERPRISES, Entity.FINDINGS}:
             current = self.list.summary.enterprise_id
             self.list.model.reload()
             self.list.update_count()
-            if current and self.ctx.reader.get("enterprises", current) is None:
+            if current and service.current_id(self.ctx.read, current) != current:
                 current = None  # merged into another record by a sync
             self.list.summary.show_enterprise(current)
-        if changes & {"enterprises", "inspections", "findings", "documents", "sync"} and self.detail.enterprise_id:
+        shown = {Entity.ENTERPRISES, Entity.INSPECTIONS, Entity.FINDINGS, Entity.DOCUMENTS, Entity.SYNC}
+        if changes & shown and self.detail.enterprise_id:
             self.detail.refresh()

@@ -1,8 +1,8 @@
 """Photos of a finding: file picker, camera, drag and drop, thumbnail strip, annotation.
 
-Built against fieldapp.services.evidence (attach / list_for / set_overlay), imported lazily so the editor
-works while that service is still being written: without it the panel says so in Chinese instead of
-failing. Thumbnails carry the photo's annotations (photo_annotator: an overlay, never burned into the
+Built against fieldapp.services.evidence (attach / list_for / set_overlay), imported lazily: the photo
+libraries it needs load when photos are first handled, not at start-up, and should it fail to load the panel
+says so in Chinese instead of failing. Thumbnails carry the photo's annotations (photo_annotator: an overlay, never burned into the
 file). Whether a camera exists is asked once the panel is on screen (camera_dialog.has_camera, cached):
 QtMultimedia is not loaded at start-up.
 """
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import FieldappError
+from fieldapp.services.changes import Entity
 from fieldapp.ui import util
 from fieldapp.ui.photo_annotator import PhotoAnnotator, with_overlay
 from fieldapp.ui.tasks import AppContext
@@ -153,9 +154,9 @@ class EvidencePanel(QWidget):
         dialog.open()
         return dialog
 
-    def on_changed(self, changes: frozenset[str]) -> None:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
         # Hidden editors (kept by their pages) do not reload: the next set_finding does.
-        if "evidence" in changes and self.finding_id is not None and self.isVisible():
+        if Entity.EVIDENCE in changes and self.finding_id is not None and self.isVisible():
             self.reload()
 
     def set_finding(self, finding_id: str | None) -> None:
@@ -222,8 +223,7 @@ class EvidencePanel(QWidget):
                     Path(path).unlink(missing_ok=True)
             return result
 
-        self.ctx.op(self, op).changes("evidence").with_progress(self.tr("Importing photos…")).success(
-            lambda _r: self.reload()).run()
+        self.ctx.op(self, op).with_progress(self.tr("Importing photos…")).success(lambda _r: self.reload()).run()
 
     # -- drag and drop ------------------------------------------------------------------------------
 

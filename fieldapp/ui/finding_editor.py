@@ -23,23 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import findings, lifecycle, taxonomy
-from fieldapp.models.store import Row, Store
+from fieldapp.services import findings
+from fieldapp.services.vocabulary import FINDING_GRADES, STATUS_ZH
 from fieldapp.ui import util
 from fieldapp.ui.evidence_panel import EvidencePanel
 from fieldapp.ui.tasks import AppContext
 
 EDITABLE = ("description", "grade", "deadline", "location")
-
-
-def update_finding(store: Store, finding_id: str, changes: dict[str, Any]) -> Row:
-    """Edit the recorded fields of a finding through the core (findings.update, being added)."""
-    update = getattr(findings, "update", None)
-    if update is None:
-        raise FieldappError("editing a recorded finding is not supported by this version yet",
-                            "当前版本尚不支持修改已登记隐患的描述和等级（核心函数 findings.update 未提供）；"
-                            "整改期限可通过“责令限期整改”设定")
-    return dict(update(store, finding_id, changes))
 
 
 class FindingEditor(QDialog):
@@ -74,7 +64,7 @@ class FindingEditor(QDialog):
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(110)
         self.grade = QComboBox()
-        for code, text in taxonomy.FINDING_GRADES.items():
+        for code, text in FINDING_GRADES.items():
             self.grade.addItem(text, code)
         self.grade.setMinimumHeight(util.TOUCH - 8)
         self.deadline = util.date_edit()
@@ -110,19 +100,18 @@ class FindingEditor(QDialog):
         self.fixed_button.clicked.connect(self.fixed_on_the_spot)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        self.row: Row = {}
+        self.row: dict[str, Any] = {}
         self.loaded: dict[str, Any] = {}
         self.saving = False
         self.load()
         self.evidence.set_finding(finding_id)
 
     def load(self) -> None:
-        row = findings.get(self.ctx.reader, self.finding_id)
-        enterprise = self.ctx.reader.get("enterprises", row["enterprise_id"]) or {}
-        self.row = row
-        status = lifecycle.STATUS_ZH.get(row["status"], row["status"])
+        view = findings.finding_view(self.ctx.read, self.finding_id)
+        row = self.row = view.finding
+        status = STATUS_ZH.get(row["status"], row["status"])
         code = f"{row['item_code']} · " if row.get("item_code") else ""
-        self.title.setText(f"{enterprise.get('name', '')} — {code}{status}")
+        self.title.setText(f"{view.enterprise_name} — {code}{status}")
         self.basis.setText(row.get("legal_basis") or self.tr("(none recorded)"))
         self.requirement.setText(row.get("requirement") or "")
         self.description.setPlainText(row["description"])
@@ -130,9 +119,8 @@ class FindingEditor(QDialog):
         if row.get("deadline"):
             self.deadline.setDate(util.qdate(row["deadline"]))
         self.location.setText(row.get("location") or "")
-        is_open = row["status"] == "open"
-        self.order_button.setEnabled(row["status"] in ("open", "failed_reinspection"))
-        self.fixed_button.setEnabled(is_open)
+        self.order_button.setEnabled("ordered" in view.actions)
+        self.fixed_button.setEnabled("rectified_on_the_spot" in view.actions)
         self.loaded = self.shown()
 
     def shown(self) -> dict[str, Any]:
@@ -156,7 +144,7 @@ class FindingEditor(QDialog):
             return
         fid = self.finding_id
         self.saving = True
-        self.ctx.op(self, lambda c: update_finding(c.store, fid, changes)).changes("findings").success(
+        self.ctx.op(self, lambda c: findings.edit_finding(c.workspace, fid, changes)).success(
             self._saved).failure(self._save_failed).run()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -195,14 +183,14 @@ class FindingEditor(QDialog):
             return False
         if choice == "discard":
             return True
-        changes, fid, store = self.edits(), self.finding_id, self.ctx.workspace.store
+        changes, fid, ws = self.edits(), self.finding_id, self.ctx.workspace
         try:  # closing cannot wait for a queued op: block on the (idle) database worker
-            self.ctx.tasks.call(lambda: update_finding(store, fid, changes))
+            done = self.ctx.tasks.call(lambda: findings.edit_finding(ws, fid, changes))
         except FieldappError as exc:
             util.show_error(self, exc.zh)
             return False
         self.loaded = self.shown()
-        self.ctx.notify({"findings"})
+        self.ctx.notify(done.changes)
         return True
 
     def order(self) -> None:
@@ -214,7 +202,7 @@ class FindingEditor(QDialog):
         fid = self.finding_id
         other = {k: v for k, v in self.edits().items() if k != "deadline"}
         if other:
-            self.ctx.op(self, lambda c: update_finding(c.store, fid, other)).changes("findings").success(
+            self.ctx.op(self, lambda c: findings.edit_finding(c.workspace, fid, other)).success(
                 lambda _row: self.open_order(deadline)).run()
         else:
             self.open_order(deadline)
@@ -237,5 +225,5 @@ class FindingEditor(QDialog):
     def fixed_on_the_spot(self) -> None:
         fid = self.finding_id
         note = self.tr("Rectified on the spot")
-        self.ctx.op(self, lambda c: findings.transition(c.store, fid, "verified", note=note)).changes(
-            "findings").success(self._saved).run()
+        self.ctx.op(self, lambda c: findings.rectified_on_the_spot(c.workspace, fid, note=note)).success(
+            self._saved).run()

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.services import enterprises, first_start
+from fieldapp.services.changes import Done
 from fieldapp.ui import util
-from fieldapp.ui.tasks import ALL, AppContext, OpContext
+from fieldapp.ui.tasks import AppContext, OpContext
 
 ENROL_FILTER = "fieldapp 注册文件 (*.faenrol);;所有文件 (*)"
 REGISTRY_FILTER = "单位名录 (*.xlsx *.csv);;所有文件 (*)"
@@ -115,17 +117,13 @@ class FirstStartPage(QWidget):
             self.enrol(Path(path))
 
     def enrol(self, path: Path) -> None:
-        def op(c: OpContext) -> dict[str, Any]:
-            from fieldapp.sync import roles
-
-            return dict(roles.enroll(c.workspace, path))
-
         def enrolled(result: dict[str, Any]) -> None:
             util.show_info(self, self.tr("Enrolled as %1 with %2.").replace("%1", str(result["name"])).replace(
                 "%2", str(result["central"])))
             self.done.emit()
 
-        self.ctx.op(self, op).changes(*ALL).with_progress(self.tr("Enrolling…")).success(enrolled).run()
+        self.ctx.op(self, lambda c: first_start.enrol(c.workspace, path)).with_progress(
+            self.tr("Enrolling…")).success(enrolled).run()
 
     # -- registry ----------------------------------------------------------------------------------------
 
@@ -135,10 +133,8 @@ class FirstStartPage(QWidget):
             self.import_registry(Path(path))
 
     def import_registry(self, path: Path, *, skip_invalid: bool = False) -> None:
-        def op(c: OpContext) -> Any:
-            from fieldapp.services import first_start
-
-            return first_start.import_registry(c.workspace, path, skip_invalid=skip_invalid,
+        def op(c: OpContext) -> Done[Any]:
+            return enterprises.import_registry(c.workspace, path, skip_invalid=skip_invalid,
                                                progress=lambda n: c.report(n))
 
         def imported(report: Any) -> None:
@@ -159,7 +155,7 @@ class FirstStartPage(QWidget):
             util.show_info(self, text)
             self.done.emit()
 
-        self.ctx.op(self, op).changes("enterprises").with_progress(self.tr("Importing the registry…")).success(
+        self.ctx.op(self, op).with_progress(self.tr("Importing the registry…")).success(
             imported).run()
 
     # -- demo --------------------------------------------------------------------------------------------

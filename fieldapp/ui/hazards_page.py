@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -24,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import areas, findings, lifecycle, taxonomy
-from fieldapp.models.store import Row
+from fieldapp.services import findings
+from fieldapp.services.changes import Done, Entity
+from fieldapp.services.findings import FindingFilters
+from fieldapp.services.vocabulary import FINDING_GRADES, PLAN_ZH, STATUS_ZH
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.finding_editor import FindingEditor
 from fieldapp.ui.next_steps import NextSteps
 from fieldapp.ui.reinspection_dialog import ReinspectionDialog
-from fieldapp.ui.table_models import FindingFilters, FindingTableModel, finding_status_text
-from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.table_models import FindingTableModel, finding_status_text
+from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 
 class FindingDetail(QWidget):
@@ -43,7 +44,7 @@ class FindingDetail(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.finding: Row | None = None
+        self.finding: dict[str, Any] | None = None
         self.reinspection: ReinspectionDialog | None = None
         self.flow: QWidget | None = None
         outer = QVBoxLayout(self)
@@ -76,7 +77,7 @@ class FindingDetail(QWidget):
         specs: list[tuple[str, str, Callable[[], None]]] = [
             ("edit", self.tr("Edit / photos"), self.edit),
             ("ordered", self.tr("Order rectification"), self.order),
-            ("reported", self.tr("Enterprise reports rectified"), lambda: self.move_to("reported")),
+            ("reported", self.tr("Enterprise reports rectified"), self.report_rectified),
             ("reinspect", self.tr("Re-inspect…"), self.reinspect),
             ("escalated", self.tr("Escalate (挂牌督办)"), self.escalate),
             ("closed", self.tr("Close (销号)"), self.close_finding),
@@ -93,11 +94,11 @@ class FindingDetail(QWidget):
         self.plan_box = QGroupBox(self.tr("Rectification plan of a major hazard (五到位)"))
         plan_form = QFormLayout(self.plan_box)
         self.plan_edits: dict[str, QLineEdit] = {}
-        for key in findings.PLAN_KEYS:
+        for key, label in PLAN_ZH.items():
             edit = QLineEdit()
             edit.setMinimumHeight(util.TOUCH - 8)
             self.plan_edits[key] = edit
-            plan_form.addRow(findings.PLAN_ZH[key] + "：", edit)
+            plan_form.addRow(label + "：", edit)
         self.plan_button = util.button(self.tr("Save plan"))
         self.plan_button.clicked.connect(self.save_plan)
         plan_form.addRow(self.plan_button)
@@ -135,15 +136,12 @@ class FindingDetail(QWidget):
             for box in (self.actions_box, self.plan_box, self.evaluation_box, self.next_steps):
                 box.setVisible(False)
             return
-        store = self.ctx.reader
-        f = findings.get(store, finding_id)
-        f["overdue"] = lifecycle.is_overdue(f)
-        self.finding = f
-        enterprise = store.get("enterprises", f["enterprise_id"]) or {}
+        view = findings.finding_view(self.ctx.read, finding_id)
+        f = self.finding = view.finding
         self.title.setText(f["description"])
         facts = [
-            (self.tr("Enterprise"), enterprise.get("name", "")),
-            (self.tr("Grade"), taxonomy.FINDING_GRADES.get(f["grade"], f["grade"])),
+            (self.tr("Enterprise"), view.enterprise_name),
+            (self.tr("Grade"), FINDING_GRADES.get(f["grade"], f["grade"])),
             (self.tr("Status"), finding_status_text(f)),
             (self.tr("Deadline"), (f.get("deadline") or "—")[:10]),
             (self.tr("Legal basis"), f.get("legal_basis") or "—"),
@@ -156,34 +154,22 @@ class FindingDetail(QWidget):
         self.facts.setText("<br>".join(
             f"<b>{html.escape(k)}：</b><span style='color:{colour if k == status_label else 'inherit'}'>"
             f"{html.escape(str(v))}</span>" for k, v in facts))
-        allowed = lifecycle.TRANSITIONS.get(f["status"], frozenset())
-        major = f["grade"] == "major"
-        visible = {
-            "edit": f["status"] not in lifecycle.TERMINAL,
-            "ordered": "ordered" in allowed,
-            "reported": "reported" in allowed,
-            "reinspect": f["status"] in ("ordered", "reported", "escalated", "failed_reinspection"),
-            "escalated": major and "escalated" in allowed,
-            "closed": "closed" in allowed,
-            "referred": "referred" in allowed,
-            "voided": "voided" in allowed,
-        }
+        visible = {key: key in view.actions for key in self.buttons}
         for key, b in self.buttons.items():
             b.setVisible(visible[key])
         self.next_steps.show_for(f, closable=visible["closed"])
         if self.next_steps.isVisibleTo(self):
             self.buttons["closed"].setVisible(False)  # offered in the box above, next to the 复查意见书
         self.actions_box.setVisible(any(visible.values()))
-        self.plan_box.setVisible(major)
-        self.evaluation_box.setVisible(major)
-        plan = json.loads(f.get("rectification_plan") or "{}")
+        self.plan_box.setVisible(view.needs_plan)
+        self.evaluation_box.setVisible(view.needs_plan)
         for key, edit in self.plan_edits.items():
-            edit.setText(plan.get(key, ""))
+            edit.setText(view.plan.get(key, ""))
         self.evaluation.setPlainText(f.get("effect_evaluation") or "")
         lines = []
         deadline_word = self.tr("deadline")
-        for e in findings.events(store, finding_id):
-            status = lifecycle.STATUS_ZH.get(e["to_status"], e["to_status"])
+        for e in view.events:
+            status = STATUS_ZH.get(e["to_status"], e["to_status"])
             extra = "".join(x for x in (f"，{deadline_word} {e['deadline'][:10]}" if e.get("deadline") else "",
                                         f"，{e['note']}" if e.get("note") else ""))
             lines.append(f"{util.short_time(e['at'])}　{status}{extra}")
@@ -191,14 +177,15 @@ class FindingDetail(QWidget):
 
     # -- actions ------------------------------------------------------------------------------------
 
-    def _run(self, fn: Callable[[OpContext], Any]) -> None:
-        self.ctx.op(self, fn).changes("findings").run()
-
-    def move_to(self, target: str, **kwargs: Any) -> None:
+    def _run(self, action: Callable[..., Done[Any]], *args: Any, **kwargs: Any) -> None:
+        """Run a services.findings action on the hazard shown."""
         if self.finding is None:
             return
         fid = self.finding["id"]
-        self._run(lambda c: findings.transition(c.store, fid, target, **kwargs))
+        self.ctx.op(self, lambda c: action(c.workspace, fid, *args, **kwargs)).run()
+
+    def report_rectified(self) -> None:
+        self._run(findings.report_rectified)
 
     def edit(self) -> None:
         if self.finding is not None:
@@ -220,29 +207,29 @@ class FindingDetail(QWidget):
             self.flow_opened.emit(flow)
             flow.open()
             return
-        default = self.finding.get("deadline") or findings.default_deadline(self.ctx.reader)
+        default = self.finding.get("deadline") or findings.default_deadline(self.ctx.read)
         deadline = util.ask_date(self, self.tr("Order rectification"), self.tr("Rectify by:"), default)
         if deadline:
-            self.move_to("ordered", deadline=deadline)
+            self._run(findings.order_rectification, deadline=deadline)
 
     def escalate(self) -> None:
         if self.finding is not None and util.ask(self, self.tr("Escalate this major hazard to listed supervision "
                                                               "(挂牌督办)?")):
-            self.move_to("escalated")
+            self._run(findings.escalate_finding)
 
     def close_finding(self) -> None:
         if self.finding is not None and util.ask(self, self.tr("Close this hazard (销号)? This is final.")):
-            self.move_to("closed")
+            self._run(findings.close_finding)
 
     def refer(self) -> None:
         to = util.ask_text(self, self.tr("Refer"), self.tr("Authority the hazard is referred to:"))
         if to:
-            self.move_to("referred", referred_to=to)
+            self._run(findings.refer_finding, to=to)
 
     def void(self) -> None:
         reason = util.ask_text(self, self.tr("Void"), self.tr("Why was this hazard recorded in error?"))
         if reason:
-            self.move_to("voided", void_reason=reason)
+            self._run(findings.void_finding, reason=reason)
 
     def reinspect(self) -> None:
         if self.finding is not None:
@@ -252,17 +239,10 @@ class FindingDetail(QWidget):
             self.reinspection.open()
 
     def save_plan(self) -> None:
-        if self.finding is None:
-            return
-        fid = self.finding["id"]
-        plan = {k: e.text() for k, e in self.plan_edits.items()}
-        self._run(lambda c: findings.set_plan(c.store, fid, plan))
+        self._run(findings.save_plan, {k: e.text() for k, e in self.plan_edits.items()})
 
     def save_evaluation(self) -> None:
-        if self.finding is None:
-            return
-        fid, text = self.finding["id"], self.evaluation.toPlainText()
-        self._run(lambda c: findings.set_evaluation(c.store, fid, text))
+        self._run(findings.save_evaluation, self.evaluation.toPlainText())
 
 
 class HazardsPage(QWidget):
@@ -279,15 +259,15 @@ class HazardsPage(QWidget):
         filters = QHBoxLayout()
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
-        for code, text in lifecycle.STATUS_ZH.items():
+        for code, text in STATUS_ZH.items():
             self.status.addItem(text, code)
         self.grade = QComboBox()
         self.grade.addItem(self.tr("All grades"), None)
-        for code, text in taxonomy.FINDING_GRADES.items():
+        for code, text in FINDING_GRADES.items():
             self.grade.addItem(text, code)
         self.township = QComboBox()
         self.township.addItem(self.tr("All townships"), None)
-        for t in areas.list_townships(ctx.reader):
+        for t in findings.filter_townships(ctx.read):
             self.township.addItem(t["name"], t["id"])
         self.campaign = QComboBox()
         self.campaign.addItem(self.tr("All campaigns"), None)
@@ -303,7 +283,7 @@ class HazardsPage(QWidget):
             box.toggled.connect(self.reload)
         layout.addLayout(filters)
 
-        self.model = FindingTableModel(ctx.reader, [self.tr("Enterprise"), self.tr("Hazard"), self.tr("Grade"),
+        self.model = FindingTableModel(ctx.read, [self.tr("Enterprise"), self.tr("Hazard"), self.tr("Grade"),
                                                     self.tr("Status"), self.tr("Deadline"), self.tr("Campaign")], self)
         self.table = make_table(self.model, stretch=1)
         self.table.setObjectName("hazardTable")
@@ -319,7 +299,7 @@ class HazardsPage(QWidget):
     def filters(self) -> FindingFilters:
         return FindingFilters(status=self.status.currentData(), grade=self.grade.currentData(),
                               overdue=self.overdue.isChecked(), township_id=self.township.currentData(),
-                              campaign=self.campaign.currentData())
+                              campaign=self.campaign.currentData(), open_only=self.open_only.isChecked())
 
     def reload(self, *_signal_args: object, keep: bool = False) -> None:
         """Apply the filters. With ``keep`` (the data changed under the user) the selected hazard stays in the
@@ -327,14 +307,11 @@ class HazardsPage(QWidget):
         selected = self.detail.finding["id"] if self.detail.finding else None
         was_at = self.model.index_of(selected) if selected else -1
         was = self.model.row(was_at) if was_at >= 0 else None
-        self.model.reload(self.filters())
-        if self.open_only.isChecked() and not self.status.currentData():
-            self.model.set_rows([r for r in self.model.rows if r["status"] in lifecycle.OPEN_STATES
-                                 or (keep and r["id"] == selected)])
+        self.model.reload(self.filters(), keep=selected if keep else None)
         if keep and was is not None and self.model.index_of(was["id"]) < 0:
-            fresh = [r for r in findings.list_findings(self.ctx.reader, enterprise_id=was["enterprise_id"])
-                     if r["id"] == was["id"]]
-            self.model.set_rows(self.model.rows[:was_at] + fresh + self.model.rows[was_at:])
+            fresh = findings.finding_row(self.ctx.read, was["id"])
+            if fresh is not None:
+                self.model.set_rows([*self.model.rows[:was_at], fresh, *self.model.rows[was_at:]])
         self._refresh_campaigns()
         # The campaign column only earns its width when some hazard carries a campaign.
         self.table.setColumnHidden(5, not any(r.get("campaign") for r in self.model.rows))
@@ -383,7 +360,7 @@ class HazardsPage(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"findings", "reinspections", "enterprises"}:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        if changes & {Entity.FINDINGS, Entity.REINSPECTIONS, Entity.ENTERPRISES}:
             self.reload(keep=True)
 

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldapp.models import backup, findings, inspections, lifecycle, settings
-from fieldapp.models.store import Row
+from fieldapp.services import today as service
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
-from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import BigNumber, make_table
 
-UPCOMING_LIMIT = 200
 SYNC_STATUS_DELAY_MS = 400
-
-
-def due_soon(rows: list[Row], days: int, today: date | None = None) -> list[Row]:
-    """Hazards whose deadline is running and falls within the next `days` days (not yet overdue)."""
-    today = today or date.today()
-    horizon = (today + timedelta(days=days)).isoformat()
-    return [r for r in rows if r["status"] in lifecycle.DEADLINE_STATES and r.get("deadline")
-            and today.isoformat() <= r["deadline"][:10] <= horizon]
 
 
 class HomePage(QWidget):
@@ -40,11 +29,11 @@ class HomePage(QWidget):
         layout.addLayout(head)
 
         tiles = QHBoxLayout()
-        self.open_tile = util.BigNumber(self.tr("inspections in progress"))
-        self.overdue_tile = util.BigNumber(self.tr("overdue hazards"), "red")
-        self.soon_tile = util.BigNumber(self.tr("hazards due soon"), "orange")
-        self.escalated_tile = util.BigNumber(self.tr("major hazards under listed supervision"))
-        self.sync_tile = util.BigNumber(self.tr("changes not yet synced"))
+        self.open_tile = BigNumber(self.tr("inspections in progress"))
+        self.overdue_tile = BigNumber(self.tr("overdue hazards"), "red")
+        self.soon_tile = BigNumber(self.tr("hazards due soon"), "orange")
+        self.escalated_tile = BigNumber(self.tr("major hazards under listed supervision"))
+        self.sync_tile = BigNumber(self.tr("changes not yet synced"))
         for tile in (self.open_tile, self.overdue_tile, self.soon_tile, self.escalated_tile, self.sync_tile):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
@@ -124,47 +113,27 @@ class HomePage(QWidget):
         QTimer.singleShot(SYNC_STATUS_DELAY_MS, self.reload_sync)
 
     def reload(self) -> None:
-        store = self.ctx.reader
-        today = date.today()
-        self.date.setText(today.isoformat())
-        open_inspections = [r for r in inspections.list_inspections(store, limit=UPCOMING_LIMIT)
-                            if r["status"] != "completed"]
-        open_inspections.sort(key=lambda r: r["started_at"])
-        self.inspection_model.set_rows(open_inspections)
-        self.no_inspections.setVisible(not open_inspections)
-        self.inspection_table.setVisible(bool(open_inspections))
-        self.open_tile.set(len(open_inspections))
-
-        overdue = findings.list_findings(store, overdue=True, today=today)
-        days = int(settings.get(store, "due_soon_days"))
-        running = [r for status in sorted(lifecycle.DEADLINE_STATES)
-                   for r in findings.list_findings(store, status=status, today=today)]
-        soon = sorted(due_soon(running, days, today), key=lambda r: r["deadline"])
-        self.hazard_model.set_rows(overdue + soon)
-        self.overdue_tile.set(len(overdue))
-        self.soon_tile.set(len(soon), self.tr("hazards due within %n day(s)", "", days))
-        self.escalated_tile.set(len(findings.list_findings(store, status="escalated")))
-
-        files = backup.list_backups(self.ctx.workspace.backups_dir)
-        self.last_backup = datetime.fromtimestamp(files[0].stat().st_mtime) if files else None
+        today = service.today_overview(self.ctx.read)
+        self.date.setText(today.day.isoformat())
+        self.inspection_model.set_rows(today.open_inspections)
+        self.no_inspections.setVisible(not today.open_inspections)
+        self.inspection_table.setVisible(bool(today.open_inspections))
+        self.open_tile.set(len(today.open_inspections))
+        self.hazard_model.set_rows(today.overdue + today.due_soon)
+        self.overdue_tile.set(len(today.overdue))
+        self.soon_tile.set(len(today.due_soon), self.tr("hazards due within %n day(s)", "", today.due_soon_days))
+        self.escalated_tile.set(today.escalated)
+        self.last_backup = today.last_backup
         if self.sync_status is not None:
             self.reload_sync()
         self.show_sync()
 
     def reload_sync(self) -> None:
-        def op(c: OpContext) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
-            from fieldapp.sync import assignments, exchange
+        self.ctx.op(self, lambda c: service.sync_state(c.workspace)).success(self._synced).run()
 
-            status = dict(exchange.status(c.workspace))
-            assigned = assignments.for_device(c.workspace) if status["role"] == "device" else []
-            return status, exchange.last_sync(c.store), assigned
-
-        self.ctx.op(self, op).success(self._synced).run()
-
-    def _synced(self, result: tuple[dict[str, Any], str | None, list[dict[str, Any]]]) -> None:
-        status, last, assigned = result
-        self.sync_status = dict(status, last_sync=last)
-        self.show_assignments(assigned)
+    def _synced(self, state: service.SyncState) -> None:
+        self.sync_status = dict(state.status, last_sync=state.last_sync)
+        self.show_assignments(state.assigned)
         self.show_sync()
 
     def show_assignments(self, rows: list[dict[str, Any]]) -> None:

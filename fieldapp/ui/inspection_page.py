@@ -6,13 +6,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from fieldapp.models import inspections
+from fieldapp.services import inspections
+from fieldapp.services.changes import Entity
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.inspection_start import StartInspectionView
 from fieldapp.ui.inspection_walker import InspectionWalker
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 RECENT = 300
 
@@ -51,10 +52,8 @@ class InspectionOverview(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = inspections.list_inspections(self.ctx.reader, limit=RECENT)
         # Work still open comes first: that is what the inspector returns to.
-        rows.sort(key=lambda r: r["status"] == "completed")
-        self.model.set_rows(rows)
+        self.model.set_rows(inspections.list_inspections(self.ctx.read, limit=RECENT, open_first=True))
 
     def open_selected(self) -> None:
         index = self.table.currentIndex()
@@ -102,6 +101,7 @@ class InspectionPage(QWidget):
         self.stack.setCurrentWidget(self.walker)
         self.back_button.setVisible(True)
 
-    def on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"inspections", "findings", "enterprises"} and self.stack.currentWidget() is self.overview:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        shown = self.stack.currentWidget() is self.overview
+        if shown and changes & {Entity.INSPECTIONS, Entity.FINDINGS, Entity.ENTERPRISES}:
             self.overview.reload()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,28 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import checklists, enterprises, inspections, inspectors, taxonomy
-from fieldapp.models.store import Row
+from fieldapp.services import inspections
+from fieldapp.services.vocabulary import INSPECTION_TYPES
 from fieldapp.ui import util
-from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.tasks import AppContext
 
 
 def checked_data(widget: QListWidget) -> list[Any]:
     return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
             if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def start_inspection(c: OpContext, *, enterprise_id: str, officer_ids: list[str], templates: list[str],
-                     assignment_id: str | None = None, **fields: Any) -> tuple[Row, list[tuple[str, str]]]:
-    with c.store.transaction():
-        row, warnings = inspections.create(c.store, enterprise_id=enterprise_id, officer_ids=officer_ids, **fields)
-        for template_id in templates:
-            checklists.add_to_inspection(c.store, row["id"], template_id)
-        if assignment_id:
-            from fieldapp.sync import assignments
-
-            assignments.mark_done(c.workspace, assignment_id, row["id"])
-    return row, warnings
 
 
 class StartInspectionView(QWidget):
@@ -70,7 +56,7 @@ class StartInspectionView(QWidget):
         left = QVBoxLayout()
         form = QFormLayout()
         self.type = QComboBox()
-        self.type.addItems(list(taxonomy.INSPECTION_TYPES))
+        self.type.addItems(list(INSPECTION_TYPES))
         self.representative = QLineEdit()
         self.representative.setPlaceholderText(self.tr("Name of the enterprise's person on site"))
         self.campaign = QLineEdit()
@@ -125,19 +111,15 @@ class StartInspectionView(QWidget):
 
     def prepare(self, enterprise_id: str, assignment: dict[str, Any] | None = None) -> None:
         """The form for an enterprise; an assignment from the office presets the type and the officers."""
-        store = self.ctx.reader
+        form = inspections.start_form(self.ctx.read, enterprise_id, assignment)
         self.enterprise_id = enterprise_id
         self.assignment = assignment
-        enterprise = enterprises.get(store, enterprise_id)
-        self.title.setText(self.tr("New inspection: %1").replace("%1", enterprise["name"]))
-        self.representative.setText(enterprise.get("principal") or enterprise.get("legal_representative") or "")
+        self.title.setText(self.tr("New inspection: %1").replace("%1", form.enterprise["name"]))
+        self.representative.setText(form.representative)
         self.campaign.clear()
         self.officers.clear()
         certificate = self.tr("certificate")
-        # Officers of the enterprise's own township first: they are the ones usually on this visit.
-        officers = sorted(inspectors.list_inspectors(store),
-                          key=lambda o: o.get("township_id") != enterprise.get("township_id"))
-        for officer in officers:
+        for officer in form.officers:
             item = QListWidgetItem(f"{officer['name']}（{certificate} {officer['certificate_no']}）")
             item.setData(Qt.ItemDataRole.UserRole, officer["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -145,25 +127,20 @@ class StartInspectionView(QWidget):
             self.officers.addItem(item)
         reasons = {"industry": self.tr("industry"), "tag": self.tr("special hazard"), "general": self.tr("general")}
         self.templates.clear()
-        for i, t in enumerate(checklists.suggest(store, enterprise)):
+        for i, t in enumerate(form.templates):
             count = self.tr("%n item(s)", "", t["items"])
             item = QListWidgetItem(f"{t['title']}\n{reasons[t['reason']]} · {count}")
             item.setData(Qt.ItemDataRole.UserRole, t["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if i == 0 else Qt.CheckState.Unchecked)
             self.templates.addItem(item)
-        if assignment:
-            if assignment.get("type") and self.type.findText(assignment["type"]) >= 0:
-                self.type.setCurrentText(assignment["type"])
-            try:
-                preset = [str(x) for x in json.loads(assignment.get("officer_ids") or "[]")]
-            except ValueError:
-                preset = []
-            if preset:
-                self.set_checked(self.officers, preset)
-            if assignment.get("note"):
-                self.title.setText(self.title.text() + "\n" + self.tr("Assigned by the office: %1").replace(
-                    "%1", assignment["note"]))
+        if form.type and self.type.findText(form.type) >= 0:
+            self.type.setCurrentText(form.type)
+        if form.officer_ids:
+            self.set_checked(self.officers, form.officer_ids)
+        if form.note:
+            self.title.setText(self.title.text() + "\n" + self.tr("Assigned by the office: %1").replace(
+                "%1", form.note))
         self.officers.setCurrentRow(0)
         self.officers.setFocus()  # Space ticks an officer, ↓ moves, Ctrl+Enter starts
         self.update_warning()
@@ -189,12 +166,13 @@ class StartInspectionView(QWidget):
         warning = inspections.officer_warning(len(officer_ids))
         if warning and not util.ask(self, warning[1] + "\n" + self.tr("Start the inspection anyway?")):
             return
-        fields = {"type": self.type.currentText(), "representative": self.representative.text().strip() or None,
-                  "campaign": self.campaign.text().strip() or None, "unannounced": self.unannounced.isChecked(),
-                  "cross_area": self.cross_area.isChecked()}
+        kind, representative = self.type.currentText(), self.representative.text().strip() or None
+        campaign = self.campaign.text().strip() or None
+        unannounced, cross_area = self.unannounced.isChecked(), self.cross_area.isChecked()
         enterprise_id = self.enterprise_id
         assignment_id = self.assignment.get("id") if self.assignment else None
-        self.ctx.op(self, lambda c: start_inspection(c, enterprise_id=enterprise_id, officer_ids=officer_ids,
-                                                     templates=templates, assignment_id=assignment_id,
-                                                     **fields)).changes(
-            "inspections", "sync").success(lambda result: self.started.emit(result[0]["id"])).run()
+        self.ctx.op(self, lambda c: inspections.start_inspection(
+            c.workspace, enterprise_id=enterprise_id, officer_ids=officer_ids, templates=templates,
+            assignment_id=assignment_id, type=kind, representative=representative, campaign=campaign,
+            unannounced=unannounced, cross_area=cross_area)).success(
+            lambda started: self.started.emit(started.inspection["id"])).run()

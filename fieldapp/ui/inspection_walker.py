@@ -1,11 +1,13 @@
 """Walking the checklist at keyboard speed: 1/2/3 = 符合/不符合/不适用, N = note, arrows/Enter to move.
 
-Every answer is saved at once through checklists.answer on the database worker (autosave); the model
+Every answer is saved at once through services.inspections.answer_item on the database worker (autosave); the model
 shows the answer immediately and a small indicator says when the database has it. 不符合 creates the
 finding in the core and opens the finding editor pre-filled from the item.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -21,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import checklists, inspections
-from fieldapp.models.store import Row
+from fieldapp.services import inspections
 from fieldapp.ui import util
 from fieldapp.ui.finding_editor import FindingEditor
 from fieldapp.ui.table_models import ChecklistItemsModel
@@ -41,7 +42,8 @@ class InspectionWalker(QWidget):
         super().__init__()
         self.ctx = ctx
         self.inspection_id: str | None = None
-        self.inspection: Row = {}
+        self.inspection: dict[str, Any] = {}
+        self.in_progress = False  # answers may still change
         self.editor: FindingEditor | None = None
         self.open_editors = True
         layout = QVBoxLayout(self)
@@ -152,16 +154,15 @@ class InspectionWalker(QWidget):
     # -- loading ------------------------------------------------------------------------------------
 
     def load(self, inspection_id: str) -> None:
-        store = self.ctx.reader
+        walk = inspections.walk(self.ctx.read, inspection_id)
         self.inspection_id = inspection_id
-        self.inspection = inspections.get(store, inspection_id)
-        enterprise = store.get("enterprises", self.inspection["enterprise_id"]) or {}
-        names = "、".join(o["name"] for o in inspections.officers(store, self.inspection))
-        self.title.setText(enterprise.get("name", ""))
+        self.inspection = walk.inspection
+        self.in_progress = walk.in_progress
+        self.title.setText(walk.enterprise_name)
         self.subtitle.setText(f"{self.inspection['type']} · {util.short_time(self.inspection['started_at'])} · "
-                              + self.tr("Officers: %1").replace("%1", names or "—"))
-        self.model.load(checklists.inspection_templates(store, inspection_id), checklists.answers(store, inspection_id))
-        done = self.inspection["status"] != "in_progress"
+                              + self.tr("Officers: %1").replace("%1", "、".join(walk.officer_names) or "—"))
+        self.model.load(walk.items)
+        done = not self.in_progress
         self.finish_button.setEnabled(not done)
         self.documents_button.setEnabled(True)
         for b in self.answer_buttons.values():
@@ -224,7 +225,7 @@ class InspectionWalker(QWidget):
 
     def answer_current(self, code: str) -> None:
         row = self.current_row()
-        if row < 0 or self.inspection_id is None or self.inspection.get("status") != "in_progress":
+        if row < 0 or self.inspection_id is None or not self.in_progress:
             return
         self.save_answer(row, code, self.note.text().strip() or None)
         if row < len(self.model.items) - 1:
@@ -251,8 +252,8 @@ class InspectionWalker(QWidget):
         inspection_id, template_id, item_code = self.inspection_id, item.template_id, item.code
         assert inspection_id is not None
 
-        def done(result: tuple[Row, Row | None]) -> None:
-            answer_row, finding = result
+        def done(result: inspections.Answered) -> None:
+            answer_row, finding = result.answer, result.finding
             self.model.set_answer(row, code, finding_id=answer_row.get("finding_id"))
             self.saved_label.setText(self.tr("✓ Saved"))
             if self.current_row() == row:
@@ -266,8 +267,9 @@ class InspectionWalker(QWidget):
             self.update_progress()
             util.show_error(self, getattr(exc, "zh", None) or repr(exc))
 
-        self.ctx.op(self, lambda c: checklists.answer(c.store, inspection_id, template_id, item_code, code, note)
-                    ).changes("answers", "findings").success(done).failure(failed).run()
+        self.ctx.op(self, lambda c: inspections.answer_item(c.workspace, inspection_id, template_id=template_id,
+                                                            item_code=item_code, answer=code, note=note)
+                    ).success(done).failure(failed).run()
 
     def open_current_finding(self) -> None:
         row = self.current_row()
@@ -302,7 +304,7 @@ class InspectionWalker(QWidget):
         self.document_opened.emit(flow)
 
     def finish(self) -> None:
-        if self.inspection_id is None or self.inspection.get("status") != "in_progress":
+        if self.inspection_id is None or not self.in_progress:
             return
         answered, total, _bad = self.model.counts()
         if answered < total and not util.ask(self, self.tr("%n item(s) not checked yet. Finish anyway?", "",
@@ -310,8 +312,8 @@ class InspectionWalker(QWidget):
             return
         summary = self.summary_text()
         inspection_id = self.inspection_id
-        self.ctx.op(self, lambda c: inspections.complete(c.store, inspection_id, summary=summary)).changes(
-            "inspections").success(lambda _row: self._finished(inspection_id)).run()
+        self.ctx.op(self, lambda c: inspections.complete_inspection(c.workspace, inspection_id, summary=summary)
+                    ).success(lambda _row: self._finished(inspection_id)).run()
 
     def _finished(self, inspection_id: str) -> None:
         self.ctx.bus.status.emit(self.tr("Inspection completed"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import demo
 from fieldapp.resources import resource_path
 from fieldapp.services import first_start
 from fieldapp.ui import util
@@ -54,7 +53,7 @@ class MainWindow(QMainWindow):
         self._owns_ctx = isinstance(ctx, Workspace)
         ctx = AppContext(ctx) if isinstance(ctx, Workspace) else ctx
         self.ctx = ctx
-        self.is_demo = demo.is_demo(ctx.reader)
+        self.is_demo = first_start.is_demo(ctx.read)
         title = self.tr("fieldapp — Work-safety field inspection")
         # The demo county is never mistaken for real records: its window says so in the title bar.
         self.setWindowTitle(title + (" — " + self.tr("DEMO DATA") if self.is_demo else ""))
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         self.outer = QStackedWidget()
         self.outer.addWidget(self.screens)
         self.first_start: Any = None
-        if first_start.needs_first_start(ctx.reader):
+        if first_start.needs_first_start(ctx.read):
             from fieldapp.ui.first_start import FirstStartPage
 
             self.first_start = FirstStartPage(ctx)
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def _leave_first_start_once_filled(self, _changes: object) -> None:
         # Data that arrived another way (an enrolment through the sync page, a sync) ends the first start too.
-        if self.outer.currentWidget() is self.first_start and not first_start.needs_first_start(self.ctx.reader):
+        if self.outer.currentWidget() is self.first_start and not first_start.needs_first_start(self.ctx.read):
             self.outer.setCurrentWidget(self.screens)
 
     def leave_first_start(self) -> None:

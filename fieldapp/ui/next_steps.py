@@ -1,7 +1,7 @@
 """What follows a re-inspection for the hazard on screen: its 整改复查意见书 and 销号, offered on the spot.
 
 Shown in the hazard's detail right after 保存复查结果 for every hazard that re-inspection covered; the opinion is
-drafted by the core (fieldapp.services.drafts.draft_opinion) and signed and issued in the document flow.
+drafted by the core (fieldapp.services.reinspections.draft_opinion) and signed and issued in the document flow.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldapp.models import lifecycle
-from fieldapp.models.store import Row
+from fieldapp.services import reinspections
+from fieldapp.services.vocabulary import STATUS_ZH
 from fieldapp.ui import util
-from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.tasks import AppContext
 
 
 class NextSteps(QFrame):
@@ -47,19 +47,17 @@ class NextSteps(QFrame):
         self.setVisible(False)
 
     def recorded(self, reinspection_id: str) -> None:
-        from fieldapp.services import drafts
-
-        for fid in drafts.reinspection_findings(self.ctx.reader, reinspection_id):
+        for fid in reinspections.reinspected_findings(self.ctx.read, reinspection_id):
             self.reinspected[fid] = reinspection_id
         self.changed.emit()
 
-    def show_for(self, finding: Row, *, closable: bool) -> None:
+    def show_for(self, finding: dict[str, Any], *, closable: bool) -> None:
         self.finding_id = str(finding["id"])
         reinspection_id = self.reinspected.get(self.finding_id)
         self.setVisible(reinspection_id is not None)
         if reinspection_id is None:
             return
-        status = str(lifecycle.STATUS_ZH.get(finding["status"], finding["status"]))
+        status = str(STATUS_ZH.get(finding["status"], finding["status"]))
         number = self.opinions.get(reinspection_id, "")
         if number:
             text = self.tr("Re-inspection saved (%1). Opinion %2 issued.").replace("%1", status).replace("%2", number)
@@ -77,15 +75,10 @@ class NextSteps(QFrame):
         reinspection_id = self.reinspected.get(self.finding_id or "")
         if reinspection_id is None:
             return
+        self.ctx.op(self, lambda c: reinspections.draft_opinion(c.workspace, reinspection_id)).success(
+            lambda doc: self._open(doc, reinspection_id)).run()
 
-        def op(c: OpContext) -> Row:
-            from fieldapp.services import drafts
-
-            return dict(drafts.draft_opinion(c.workspace, reinspection_id))
-
-        self.ctx.op(self, op).changes("documents").success(lambda doc: self._open(doc, reinspection_id)).run()
-
-    def _open(self, doc: Row, reinspection_id: str) -> None:
+    def _open(self, doc: dict[str, Any], reinspection_id: str) -> None:
         from fieldapp.ui.document_flow import DocumentFlow
 
         flow = DocumentFlow(self.ctx, str(doc["inspection_id"]), self.window(), document_id=str(doc["id"]),

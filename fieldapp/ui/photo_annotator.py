@@ -2,7 +2,7 @@
 
 The stored photo is evidence and is never changed: the shapes are saved with `evidence.set_overlay` and
 drawn over the photo wherever it is shown (the thumbnails of the evidence strip, this editor, the photo
-appendix of a notice). The overlay format is described in fieldapp.photos.overlay.
+appendix of a notice). The overlay format is described in fieldapp.models.photo_marks.
 """
 
 from __future__ import annotations
@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.photos.overlay import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+from fieldapp.services.vocabulary import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
 from fieldapp.ui import util
 from fieldapp.ui.pointer_input import PointerInput
 from fieldapp.ui.tasks import AppContext
 
 MIN_DRAG = 0.015  # shorter drags (fraction of the longer edge) are taps, not shapes
-TOOLS = ("arrow", "ellipse", "text")
 HALO = QColor(0, 0, 0, 120)
 
 
@@ -379,12 +378,12 @@ class PhotoAnnotator(QDialog):
         if not self.modified():
             self.accept()
             return
-        from fieldapp.services import evidence
+        from fieldapp.services import evidence  # photo libraries: loaded once photos are handled
 
         evidence_id, shapes = self.evidence_id, [dict(s) for s in self.canvas.shapes]
         self.save_button.setEnabled(False)
-        self.ctx.op(self, lambda c: evidence.set_overlay(c.workspace, evidence_id, shapes)).changes(
-            "evidence").success(self._saved).failure(self._failed).run()
+        self.ctx.op(self, lambda c: evidence.set_overlay(c.workspace, evidence_id, shapes)).success(
+            self._saved).failure(self._failed).run()
 
     def _saved(self, _row: Any) -> None:
         self.original = [dict(s) for s in self.canvas.shapes]

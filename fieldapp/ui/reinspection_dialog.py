@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,20 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import findings, inspections, inspectors, lifecycle, taxonomy
-from fieldapp.models.reinspections import ItemResult
-from fieldapp.models.store import Row
-from fieldapp.services import reinspections
+from fieldapp.services import inspections, reinspections
+from fieldapp.services.reinspections import ItemResult
+from fieldapp.services.vocabulary import FINDING_GRADES, STATUS_ZH
 from fieldapp.ui import util
 from fieldapp.ui.inspection_start import checked_data
 from fieldapp.ui.tasks import AppContext
 
-REINSPECTABLE = reinspections.REINSPECTABLE
 SKIP, RECTIFIED, NEW_DEADLINE, ESCALATE = "skip", "rectified", "new_deadline", "escalate"
 
 
 class FindingRow:
-    def __init__(self, finding: Row, outcome: QComboBox, deadline: QDateEdit, note: QLineEdit) -> None:
+    def __init__(self, finding: dict[str, Any], outcome: QComboBox, deadline: QDateEdit, note: QLineEdit) -> None:
         self.finding = finding
         self.outcome = outcome
         self.deadline = deadline
@@ -58,12 +58,11 @@ class ReinspectionDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.enterprise_id = enterprise_id
-        store = ctx.reader
-        enterprise = store.get("enterprises", enterprise_id) or {}
+        form = reinspections.reinspection_form(ctx.read, enterprise_id, finding_id=preselect)
         self.setWindowTitle(self.tr("Re-inspection"))
         self.setMinimumSize(880, 480)
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Re-inspection: %1").replace("%1", enterprise.get("name", "")))
+        title = QLabel(self.tr("Re-inspection: %1").replace("%1", form.enterprise.get("name", "")))
         title.setObjectName("detailTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -77,10 +76,8 @@ class ReinspectionDialog(QDialog):
         self.officers.setSpacing(6)
         self.officers.setMinimumHeight(96)
         self.officers.setMaximumHeight(140)
-        original = reinspections.original_officers(store, enterprise_id, preselect)
-        everyone = inspectors.list_inspectors(store)
         # The officers of the original inspection come first and ticked: usually they go back themselves.
-        everyone.sort(key=lambda o: o["id"] not in original)
+        original, everyone = form.ticked, form.officers
         metrics = self.officers.fontMetrics()
         # Every cell as wide as the longest name: the style's item padding is not in Qt's size hint, so without
         # this each name was cut to "…".
@@ -109,13 +106,13 @@ class ReinspectionDialog(QDialog):
             grid.addWidget(header, 0, col)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(3, 2)
-        default_deadline = findings.default_deadline(store)
+        default_deadline = form.default_deadline
         self.rows: list[FindingRow] = []
-        candidates = reinspections.candidates(store, enterprise_id)
+        candidates = form.hazards
         deadline_word = self.tr("deadline")
         for n, f in enumerate(candidates, 1):
-            grade = taxonomy.FINDING_GRADES.get(f["grade"], f["grade"])
-            status = lifecycle.STATUS_ZH.get(f["status"], f["status"])
+            grade = FINDING_GRADES.get(f["grade"], f["grade"])
+            status = STATUS_ZH.get(f["status"], f["status"])
             label = QLabel(f"{f['description']}\n{grade} · {status} · {deadline_word} {(f['deadline'] or '')[:10]}")
             label.setWordWrap(True)
             outcome = QComboBox()
@@ -123,7 +120,7 @@ class ReinspectionDialog(QDialog):
             outcome.addItem(self.tr("Not checked this time"), SKIP)
             outcome.addItem(self.tr("Rectified"), RECTIFIED)
             outcome.addItem(self.tr("Not rectified: new deadline"), NEW_DEADLINE)
-            if f["grade"] == "major":
+            if f["id"] in form.escalatable:
                 outcome.addItem(self.tr("Not rectified: escalate (挂牌督办)"), ESCALATE)
             if f["id"] == preselect:
                 outcome.setCurrentIndex(1)
@@ -181,10 +178,10 @@ class ReinspectionDialog(QDialog):
         if warning and not util.ask(self, warning[1] + "\n" + self.tr("Record the re-inspection anyway?")):
             return
         enterprise_id, note = self.enterprise_id, self.note.text().strip() or None
-        self.ctx.op(self, lambda c: reinspections.record(c.store, enterprise_id=enterprise_id, officer_ids=officer_ids,
-                                                         results=results, note=note)).changes(
-            "reinspections", "findings").success(self._saved).run()
+        self.ctx.op(self, lambda c: reinspections.record_reinspection(
+            c.workspace, enterprise_id=enterprise_id, officer_ids=officer_ids, results=results, note=note)
+                    ).success(self._saved).run()
 
-    def _saved(self, row: Row) -> None:
+    def _saved(self, row: dict[str, Any]) -> None:
         self.recorded.emit(str(row["id"]))
         self.accept()

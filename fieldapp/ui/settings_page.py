@@ -1,9 +1,8 @@
-"""设置: every setting (validated by settings.set_value), officers, data directory, backups and restore."""
+"""设置: every setting (validated by the core, saved in one go), officers, data directory, backups and restore."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import backup, inspectors, numbering, settings
+from fieldapp.services import backups, inspectors, settings, vocabulary
+from fieldapp.services.changes import Entity
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
-from fieldapp.ui.tasks import ALL, AppContext, OpContext
+from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import make_table
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
-
-
-def save_settings(c: OpContext, values: dict[str, Any]) -> list[str]:
-    for key, value in values.items():
-        settings.set_value(c.store, key, value)
-    return list(values)
 
 
 class SettingsPage(QWidget):
@@ -144,7 +138,7 @@ class SettingsPage(QWidget):
             inner.setContentsMargins(0, 0, 0, 0)
             for code, edit in editor.items():
                 edit.setMinimumHeight(util.TOUCH - 12)
-                inner.addRow(numbering.DOC_TYPES.get(code, code) + "：", edit)
+                inner.addRow(vocabulary.doc_type_title(code) + "：", edit)
             self.editors[key] = editor
             self.form.addRow(label, box)
             return
@@ -171,7 +165,7 @@ class SettingsPage(QWidget):
         return out
 
     def load_settings(self) -> None:
-        current = settings.all_settings(self.ctx.reader)
+        current = settings.current_settings(self.ctx.read)
         for key, editor in self.editors.items():
             value = current.get(key)
             if isinstance(editor, dict):
@@ -196,18 +190,18 @@ class SettingsPage(QWidget):
             return
         language_changed = "language" in changed
 
-        def done(_keys: list[str]) -> None:
+        def done(_saved: dict[str, Any]) -> None:
             self.load_settings()
             message = self.tr("Settings saved.")
             if language_changed:
                 message += "\n" + self.tr("The new language applies after restarting fieldapp.")
             util.show_info(self, message)
 
-        self.ctx.op(self, lambda c: save_settings(c, changed)).changes("settings").success(done).failure(
+        self.ctx.op(self, lambda c: settings.save_settings(c.workspace, changed)).success(done).failure(
             self._save_failed).run()
 
     def _save_failed(self, exc: BaseException) -> None:
-        # Settings before the bad one were saved: show what the database holds now.
+        # Nothing was saved (one transaction): show what the database holds.
         self.load_settings()
         util.show_error(self, getattr(exc, "zh", None) or repr(exc))
 
@@ -220,28 +214,23 @@ class SettingsPage(QWidget):
             for w in (self.officer_name, self.officer_cert, self.officer_unit):
                 w.clear()
 
-        self.ctx.op(self, lambda c: inspectors.create(c.store, name, cert, unit=unit or None)).changes(
-            "inspectors").success(done).run()
+        self.ctx.op(self, lambda c: inspectors.add_inspector(c.workspace, name, cert, unit=unit)).success(done).run()
 
     # -- backups -------------------------------------------------------------------------------------
 
     def reload_backups(self) -> None:
         self.backups.clear()
-        for path in backup.list_backups(self.ctx.workspace.backups_dir):
-            stat = path.stat()
-            when = datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")
-            kind = self.tr("before restore") if "before-restore" in path.name else (
-                self.tr("manual") if "manual" in path.name else self.tr("automatic"))
-            item = QListWidgetItem(f"{when}　{kind}　{stat.st_size / 1_048_576:.1f} MB")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(path.name)
+        kinds = {"before-restore": self.tr("before restore"), "manual": self.tr("manual"), "auto": self.tr("automatic")}
+        for b in backups.list_backups(self.ctx.read):
+            when = b.written.strftime("%Y-%m-%d %H:%M")
+            item = QListWidgetItem(f"{when}　{kinds[b.kind]}　{b.size / 1_048_576:.1f} MB")
+            item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+            item.setToolTip(b.path.name)
             self.backups.addItem(item)
 
     def backup_now(self) -> None:
-        keep = int(settings.get(self.ctx.reader, "backup_keep"))
-        backups_dir = self.ctx.workspace.backups_dir
-        self.ctx.op(self, lambda c: backup.automatic_backup(c.store, backups_dir, keep, reason="manual")).changes(
-            "backups").with_progress(self.tr("Backing up…")).success(
+        self.ctx.op(self, lambda c: backups.back_up(c.workspace, prune=True)).with_progress(
+            self.tr("Backing up…")).success(
             lambda p: self.ctx.bus.status.emit(self.tr("Backup written: %1").replace("%1", Path(p).name))).run()
 
     def restore_selected(self) -> None:
@@ -261,19 +250,19 @@ class SettingsPage(QWidget):
         if not util.ask(self, self.tr("Replace ALL data on this device with the backup %1?\nThe current data is "
                                       "backed up first, so this can be undone.").replace("%1", path.name)):
             return
-        backups_dir = self.ctx.workspace.backups_dir
-        self.ctx.op(self, lambda c: backup.restore_from(c.store, path, backups_dir)).changes(*ALL).with_progress(
+        self.ctx.op(self, lambda c: backups.restore(c.workspace, path)).with_progress(
             self.tr("Restoring…")).success(lambda _p: util.show_info(self, self.tr("The backup was restored."))).run()
 
-    def on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"inspectors"}:
-            self.officer_model.set_rows(inspectors.list_inspectors(self.ctx.reader))
-        if changes & {"backups"}:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        if Entity.INSPECTORS in changes:
+            self.officer_model.set_rows(inspectors.list_inspectors(self.ctx.read))
+        if Entity.BACKUPS in changes:
             self.reload_backups()
-        if changes & {"settings"} and changes != {"settings"}:
+        # Its own save reloads the form itself; a restore or an enrolment changes settings with everything else.
+        if Entity.SETTINGS in changes and changes != {Entity.SETTINGS}:
             self.load_settings()
 
     def reload(self) -> None:
         self.load_settings()
-        self.officer_model.set_rows(inspectors.list_inspectors(self.ctx.reader))
+        self.officer_model.set_rows(inspectors.list_inspectors(self.ctx.read))
         self.reload_backups()

@@ -22,16 +22,6 @@ from fieldapp.ui import util
 REFUSAL_REASONS = ("对检查结果有异议", "负责人不在现场，在场人员无权签字", "拒绝说明理由")
 
 
-def make_signatures(officers: dict[str, bytes], enterprise: Any, enterprise_name: str | None) -> Any:
-    """notices.Signatures from what the flow collected; a refusal is given as (reason, witness)."""
-    from fieldapp.documents import Refusal
-    from fieldapp.services import notices
-
-    if isinstance(enterprise, tuple):
-        enterprise = Refusal(reason=enterprise[0], witness=enterprise[1])
-    return notices.Signatures(officers=dict(officers), enterprise=enterprise, enterprise_name=enterprise_name or None)
-
-
 class RefusalDialog(QDialog):
     """拒绝签字: the reason and a witness, both required."""
 

@@ -1,4 +1,4 @@
-"""统计: findings by status and grade, 整改率 by township and industry (stats.summary), XLSX export."""
+"""统计: findings by status and grade, 整改率 by township and industry, XLSX export (services.statistics)."""
 
 from __future__ import annotations
 
@@ -8,45 +8,25 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
-from fieldapp.models import lifecycle, stats, taxonomy
+from fieldapp.services import statistics as service
+from fieldapp.services.changes import Entity
+from fieldapp.services.vocabulary import FINDING_GRADES, STATUS_ZH
 from fieldapp.ui import util
 from fieldapp.ui.bar_chart import BarChart
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext
+from fieldapp.ui.widgets import BigNumber, make_table
 
-TABLE_KEYS = ("name", "findings", "resolved", "overdue", "整改率")
 # The tile's and the table's tones, the bars' colours (same reds, oranges and greens as the style sheet).
 TONE_COLOURS = {"red": "#b91c1c", "orange": "#c2410c", "green": "#15803d", "": "#6b7280"}
 
 
 def rate_colour(value: float | None) -> str:
-    return TONE_COLOURS[stats.rate_tone(value)]
+    return TONE_COLOURS[service.rate_tone(value)]
 
 
 def rate_text(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def export_xlsx(summary: dict[str, Any], path: Path, headers: list[str], sheet_names: tuple[str, str]) -> Path:
-    """Write the township and industry tables to one workbook (runs on the worker)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    for sheet, key in ((first, "by_township"), (book.create_sheet(), "by_industry")):
-        sheet.title = sheet_names[0] if key == "by_township" else sheet_names[1]
-        sheet.append(headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for r in summary[key]:
-            sheet.append([r["name"], r["findings"], r["resolved"], r["overdue"],
-                          None if r["整改率"] is None else round(r["整改率"] * 100, 1)])
-        sheet.column_dimensions["A"].width = 22
-    book.save(path)
-    return path
 
 
 def chart_view(title: str, categories: list[str], values: list[float], *, percent: bool = False,
@@ -70,11 +50,11 @@ class StatisticsPage(QWidget):
         head.addWidget(self.export_button)
         layout.addLayout(head)
         tiles = QHBoxLayout()
-        self.total_tile = util.BigNumber(self.tr("hazards found"))
-        self.rate_tile = util.BigNumber(self.tr("rectification rate (整改率)"))
-        self.overdue_tile = util.BigNumber(self.tr("overdue"), "red")
-        self.major_tile = util.BigNumber(self.tr("major hazards"), "orange")
-        self.escalated_tile = util.BigNumber(self.tr("under listed supervision"))
+        self.total_tile = BigNumber(self.tr("hazards found"))
+        self.rate_tile = BigNumber(self.tr("rectification rate (整改率)"))
+        self.overdue_tile = BigNumber(self.tr("overdue"), "red")
+        self.major_tile = BigNumber(self.tr("major hazards"), "orange")
+        self.escalated_tile = BigNumber(self.tr("under listed supervision"))
         for t in (self.total_tile, self.rate_tile, self.overdue_tile, self.major_tile, self.escalated_tile):
             tiles.addWidget(t, 1)
         layout.addLayout(tiles)
@@ -88,7 +68,7 @@ class StatisticsPage(QWidget):
 
         def columns() -> list[Column]:
             return [Column(k, h, (lambda r: rate_text(r["整改率"])) if k == "整改率" else None)
-                    for k, h in zip(TABLE_KEYS, headers, strict=True)]
+                    for k, h in zip(service.TABLE_KEYS, headers, strict=True)]
 
         def tone(row: dict[str, Any]) -> QColor | None:
             return QColor(rate_colour(row["整改率"])) if row["整改率"] is not None else None
@@ -105,18 +85,18 @@ class StatisticsPage(QWidget):
         ctx.bus.data_changed.connect(self.on_changed)
         self.reload()
 
-    def on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"findings", "reinspections", "enterprises", "inspections"}:
+    def on_changed(self, changes: frozenset[Entity]) -> None:
+        if changes & {Entity.FINDINGS, Entity.REINSPECTIONS, Entity.ENTERPRISES, Entity.INSPECTIONS}:
             self.reload()
 
     def reload(self) -> None:
         # An aggregate over every finding: a long read, so it runs on the worker.
-        self.ctx.op(self, lambda c: stats.summary(c.store)).success(self.show_summary).run()
+        self.ctx.op(self, lambda c: service.statistics(c.workspace)).success(self.show_summary).run()
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
         self.total_tile.set(summary["findings"])
-        self.rate_tile.setProperty("tone", stats.rate_tone(summary["整改率"]))
+        self.rate_tile.setProperty("tone", service.rate_tone(summary["整改率"]))
         self.rate_tile.set(rate_text(summary["整改率"]))
         self.overdue_tile.set(summary["findings_overdue"])
         self.major_tile.set(summary["findings_major"])
@@ -129,13 +109,13 @@ class StatisticsPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         by_status = summary["findings_by_status"]
-        statuses = [s for s in lifecycle.STATUS_ZH if by_status.get(s)]
+        statuses = [s for s in STATUS_ZH if by_status.get(s)]
         major = summary["findings_major"]
         general = summary["findings"] - major
         charts = [
-            chart_view(self.tr("Hazards by status"), [lifecycle.STATUS_ZH[s] for s in statuses],
+            chart_view(self.tr("Hazards by status"), [STATUS_ZH[s] for s in statuses],
                        [by_status[s] for s in statuses], horizontal=True),
-            chart_view(self.tr("Hazards by grade"), list(taxonomy.FINDING_GRADES.values()), [general, major], colour="#ea580c"),
+            chart_view(self.tr("Hazards by grade"), list(FINDING_GRADES.values()), [general, major], colour="#ea580c"),
             chart_view(self.tr("Rectification rate by township (%)"), [r["name"] for r in summary["by_township"]],
                        [round((r["整改率"] or 0) * 100, 1) for r in summary["by_township"]], percent=True,
                        horizontal=True, colours=[rate_colour(r["整改率"]) for r in summary["by_township"]]),
@@ -158,11 +138,10 @@ class StatisticsPage(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
         summary, headers = self.summary, self.table_headers
         sheets = (self.tr("By township"), self.tr("By industry"))
         assert summary is not None
-        self.ctx.op(self, lambda c: export_xlsx(summary, path, headers, sheets)).with_progress(
+        self.ctx.op(self, lambda c: service.export_xlsx(c.workspace, path, summary=summary, headers=headers,
+                                                        sheets=sheets)).with_progress(
             self.tr("Exporting…")).success(lambda p: util.show_info(
                 self, self.tr("Exported to %1").replace("%1", str(p)))).run()

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.models import numbering
+from fieldapp.services import numbers, vocabulary
 from fieldapp.ui import util
-from fieldapp.ui.enterprise_page import make_table
 from fieldapp.ui.pdf_view import ui_settings
 from fieldapp.ui.table_models import Column, RowsModel
 from fieldapp.ui.tasks import AppContext, OpContext
+from fieldapp.ui.widgets import BigNumber, make_table
 
 FOLDER_KEY = "sync/last_folder"
 BUNDLE_FILTER = "fieldapp 数据包 (*.fabundle)"
@@ -209,9 +209,9 @@ class DeviceView(QWidget):
         self.page = page
         layout = QVBoxLayout(self)
         tiles = QHBoxLayout()
-        self.pending = util.BigNumber(self.tr("changes not yet at the office"), "orange")
-        self.last_export = util.BigNumber(self.tr("last export"))
-        self.last_import = util.BigNumber(self.tr("last import"))
+        self.pending = BigNumber(self.tr("changes not yet at the office"), "orange")
+        self.last_export = BigNumber(self.tr("last export"))
+        self.last_import = BigNumber(self.tr("last import"))
         for t in (self.pending, self.last_export, self.last_import):
             tiles.addWidget(t, 1)
         layout.addLayout(tiles)
@@ -408,7 +408,7 @@ class SyncPage(QWidget):
         self.blocks_title.setObjectName("sectionTitle")
         layout.addWidget(self.blocks_title)
         self.blocks = RowsModel([
-            Column("doc_type", self.tr("Document"), lambda r: numbering.DOC_TYPES.get(r["doc_type"], r["doc_type"])),
+            Column("doc_type", self.tr("Document"), lambda r: vocabulary.doc_type_title(r["doc_type"])),
             Column("year", self.tr("Year")),
             Column("range", self.tr("Serials"), lambda r: f"{r['first_serial']}–{r['last_serial']}"),
             Column("remaining", self.tr("Remaining")),
@@ -421,7 +421,7 @@ class SyncPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.blocks.set_rows(numbering.list_blocks(self.ctx.reader))
+        self.blocks.set_rows(numbers.list_blocks(self.ctx.read))
 
         def op(c: OpContext) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             from fieldapp.sync import conflicts, exchange

@@ -10,10 +10,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from fieldapp.models import checklist_format, findings, lifecycle, taxonomy
-from fieldapp.models.store import Row, Store
+from fieldapp.services import findings
+from fieldapp.services.findings import FindingFilters
+from fieldapp.services.inspections import ChecklistItem
+from fieldapp.services.vocabulary import CHECKLIST_ANSWERS, FINDING_GRADES, OPEN_STATES, STATUS_ZH
+from fieldapp.workspace import Workspace
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+Row = dict[str, Any]
 RED = QColor("#b91c1c")
 ORANGE = QColor("#b45309")
 GREEN = QColor("#15803d")
@@ -91,57 +95,44 @@ class RowsModel(FlatTableModel):
 # -- findings ------------------------------------------------------------------------------------
 
 def finding_status_text(row: Row) -> str:
-    text = str(lifecycle.STATUS_ZH.get(row["status"], row["status"]))
+    text = str(STATUS_ZH.get(row["status"], row["status"]))
     return text + QCoreApplication.translate("FindingTableModel", " (overdue)") if row.get("overdue") else text
 
 
 def finding_tone(row: Row) -> QColor | None:
     if row.get("overdue"):
         return RED
-    if row["status"] in ("closed", "verified", "voided", "referred"):
+    if row["status"] not in OPEN_STATES:  # resolved, referred or voided
         return GREY
     if row["grade"] == "major":
         return ORANGE
     return None
 
 
-@dataclass
-class FindingFilters:
-    status: str | None = None
-    grade: str | None = None
-    overdue: bool = False
-    township_id: str | None = None
-    campaign: str | None = None
-    enterprise_id: str | None = None
-
-
 class FindingTableModel(RowsModel):
     """Hazards across enterprises; overdue rows in red. The query is indexed and runs on the main thread."""
 
-    def __init__(self, store: Store, headers: Sequence[str], parent: Any = None) -> None:
+    def __init__(self, ws: Workspace, headers: Sequence[str], parent: Any = None) -> None:
         keys = ("enterprise_name", "description", "grade", "status", "deadline", "campaign")
         fmts: dict[str, Callable[[Row], Any]] = {
-            "grade": lambda r: taxonomy.FINDING_GRADES.get(r["grade"], r["grade"]),
+            "grade": lambda r: FINDING_GRADES.get(r["grade"], r["grade"]),
             "status": finding_status_text,
             "deadline": lambda r: (r.get("deadline") or "")[:10],
         }
         super().__init__([Column(k, h, fmts.get(k)) for k, h in zip(keys, headers, strict=True)], parent,
                          tone=finding_tone)
-        self.store = store
+        self.ws = ws
         self.filters = FindingFilters()
         self.campaigns: list[str] = []
 
-    def reload(self, filters: FindingFilters | None = None, today: date | None = None) -> None:
+    def reload(self, filters: FindingFilters | None = None, today: date | None = None, *,
+               keep: str | None = None) -> None:
+        """Query with the filters (the last ones if none given); `keep`: see services.findings.list_findings."""
         if filters is not None:
             self.filters = filters
-        f = self.filters
-        rows = findings.list_findings(self.store, status=f.status, overdue=f.overdue, grade=f.grade,
-                                      township_id=f.township_id, enterprise_id=f.enterprise_id, today=today)
-        self.campaigns = sorted({r["campaign"] for r in rows if r.get("campaign")})
-        if f.campaign:
-            # list_findings has no campaign filter yet; the rows are already narrowed by the others.
-            rows = [r for r in rows if r.get("campaign") == f.campaign]
-        self.set_rows(rows)
+        found = findings.list_findings(self.ws, self.filters, keep=keep, today=today)
+        self.campaigns = found.campaigns
+        self.set_rows(found.rows)
 
     def index_of(self, finding_id: str) -> int:
         for i, r in enumerate(self.rows):
@@ -152,16 +143,18 @@ class FindingTableModel(RowsModel):
 
 # -- checklist items of an inspection -----------------------------------------------------------
 
-ANSWER_TEXT = {"yes": "符合", "no": "不符合", "na": "不适用"}
 ANSWER_TONE = {"yes": GREEN, "no": RED, "na": GREY}
 
 
 @dataclass
 class ItemRow:
+    """An item on screen: its answer changes as the officer works, before the database has it."""
+
     template_id: str
     template_title: str
     section: str
     item: dict[str, Any]
+    basis: str
     answer: str | None = None
     note: str | None = None
     finding_id: str | None = None
@@ -170,10 +163,6 @@ class ItemRow:
     @property
     def code(self) -> str:
         return str(self.item["code"])
-
-    @property
-    def basis(self) -> str:
-        return checklist_format.basis_text(self.item)
 
 
 class ChecklistItemsModel(FlatTableModel):
@@ -184,17 +173,11 @@ class ChecklistItemsModel(FlatTableModel):
         self.headers = list(headers)
         self.items: list[ItemRow] = []
 
-    def load(self, templates: Sequence[dict[str, Any]], answers: Sequence[Row]) -> None:
-        by_key = {(a["template_id"], a["item_code"]): a for a in answers}
+    def load(self, items: Sequence[ChecklistItem]) -> None:
+        """The items of services.inspections.walk."""
         self.beginResetModel()
-        self.items = []
-        for template in templates:
-            for section in template["sections"]:
-                for it in section["items"]:
-                    a = by_key.get((template["id"], it["code"]))
-                    self.items.append(ItemRow(template["id"], template["title"], section["title"], it,
-                                              a["answer"] if a else None, a["note"] if a else None,
-                                              a["finding_id"] if a else None))
+        self.items = [ItemRow(i.template_id, i.template_title, i.section, i.item, i.basis, i.answer, i.note,
+                              i.finding_id) for i in items]
         self.endResetModel()
 
     def set_answer(self, row: int, answer: str | None, *, note: str | None = None,
@@ -234,7 +217,7 @@ class ChecklistItemsModel(FlatTableModel):
             if col == 1:
                 return (QCoreApplication.translate("ChecklistItemsModel", "[major] ") if item.item.get("major") else ""
                         ) + item.item["check"]
-            text = ANSWER_TEXT.get(item.answer or "", "")
+            text = CHECKLIST_ANSWERS.get(item.answer or "", "")
             return text + ("…" if item.saving else "")
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return item.item["check"]

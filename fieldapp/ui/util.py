@@ -1,4 +1,4 @@
-"""Shared widgets and modal helpers (Electrum's gui/qt/util.py): message boxes, big numbers, buttons.
+"""Modal helpers and small shared pieces (Electrum's gui/qt/util.py): message boxes, buttons, form scrolling.
 
 Message boxes go through show_error/show_info/ask/ask_save/ask_text/ask_date so that tests can replace them.
 """
@@ -136,32 +136,6 @@ def empty_state(text: str) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return label
-
-
-class BigNumber(QFrame):
-    """A tile with one key figure, readable from a step away."""
-
-    def __init__(self, caption: str, tone: str = "") -> None:
-        super().__init__()
-        self.setObjectName("tile")
-        self.setProperty("tone", tone)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        self.value = QLabel("–")
-        self.value.setObjectName("bigNumber")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("tileCaption")
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-    def set(self, value: object, caption: str | None = None) -> None:
-        self.value.setText(str(value))
-        if caption is not None:
-            self.caption.setText(caption)
-        # The tone is a property of the tile: the figure re-reads its colour when it changes.
-        self.value.style().unpolish(self.value)
-        self.value.style().polish(self.value)
 
 
 def short_time(value: str | None) -> str:

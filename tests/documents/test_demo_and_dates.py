@@ -171,7 +171,7 @@ def test_pdf_dates_are_the_issue_time_and_rendering_stays_deterministic() -> Non
 
 
 def test_pdf_date_of_a_naive_time_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
-    from fieldapp.documents.renderer import pdf_date
+    from fieldapp.documents.furniture import pdf_date
 
     naive = datetime(2026, 12, 6, 9, 5, 0)
     offset = naive.astimezone().utcoffset() or timedelta(0)

@@ -10,7 +10,7 @@ import qrcode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.documents.content import DocumentKind, Finding
+from fieldapp.documents.content import Finding
 from fieldapp.documents.keys import DeviceKeys
 from fieldapp.documents.qr import (
     PREFIX,
@@ -26,6 +26,7 @@ from fieldapp.documents.qr import (
 )
 from fieldapp.documents.samples import sample_order, sample_photo, sample_record
 from fieldapp.errors import FieldappError
+from fieldapp.models.doc_types import DocType
 
 URL = "https://yjj.liangshan.example.gov.cn/v?p="
 QR_ALPHANUMERIC = re.compile(r"^[0-9A-Z $%*+\-./:]+$")
@@ -49,7 +50,7 @@ def token(keys: DeviceKeys) -> str:
 def test_round_trip_keeps_chinese_number_and_all_fields(keys: DeviceKeys, token: str) -> None:
     doc = sample_order()
     payload = parse_payload(token)
-    assert payload.kind is DocumentKind.RECTIFICATION_ORDER
+    assert payload.kind is DocType.RECTIFICATION_ORDER
     assert payload.number == "梁应急责改〔2026〕15号"
     assert payload.uscc == "91350100M000100Y43"
     assert payload.issued_on == date(2026, 3, 5)
@@ -165,7 +166,7 @@ def test_deadline_falls_back_to_latest_finding_and_none(keys: DeviceKeys) -> Non
     assert fields_for(order).deadline == date(2026, 4, 1)
     record = with_payload(sample_record(), keys)
     payload = parse_payload(record.qr_payload or "")
-    assert payload.deadline is None and payload.kind is DocumentKind.INSPECTION_RECORD
+    assert payload.deadline is None and payload.kind is DocType.INSPECTION_RECORD
 
 
 def test_fields_that_cannot_be_encoded_are_refused(keys: DeviceKeys) -> None:

@@ -47,7 +47,7 @@ def rendered() -> dict[str, tuple[Document, bytes]]:
 
 def common_fields(doc: Document) -> list[str]:
     e = doc.enterprise
-    fields = [doc.kind.value, doc.number, doc.authority.name, e.name]
+    fields = [doc.kind.title_zh, doc.number, doc.authority.name, e.name]
     fields += [o.name for o in doc.officers] + [o.certificate_no for o in doc.officers]
     return fields
 
@@ -329,11 +329,11 @@ def test_chinese_punctuation_never_starts_a_line() -> None:
     only knows the Japanese set, and broke "……防范措施" / "，整改完成后" across lines)."""
     from reportlab.platypus import Paragraph
 
-    from fieldapp.documents import renderer
+    from fieldapp.documents import layout
     from fieldapp.documents.fonts import register_fonts
 
     register_fonts()
-    style = renderer._style("kinsoku")
+    style = layout.style("kinsoku")
     for punct in "，；：！？”》、。）":
         for n in range(8, 30):  # every position of the mark relative to the line end
             para = Paragraph("重" * n + punct + "整改完成后向监管部门报告并经复查合格方可恢复生产经营" * 2, style)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from fieldapp.errors import ValidationError
 from fieldapp.models import numbering
+from fieldapp.models.doc_types import DocType
 from fieldapp.models.store import Store
 
 
@@ -104,7 +105,7 @@ def test_blocks_of_another_device_are_never_used(store: Store) -> None:
 
 
 def test_document_types_and_their_titles() -> None:
-    assert numbering.DOC_TYPES == {
+    assert {t.value: t.title_zh for t in DocType} == {
         "inspection_record": "现场检查记录", "rectification_order": "责令限期整改指令书",
         "reinspection_opinion": "整改复查意见书", "onsite_measures": "现场处理措施决定书",
     }

@@ -31,7 +31,7 @@ def count(ws: Workspace) -> int:
 
 def test_photo_is_stored_upright_small_and_with_metadata(ws: Workspace, visit: dict[str, str], tmp_path: Path) -> None:
     rows = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "配电箱 照片.jpg")],
-                           caption="配电箱无漏电保护")
+                           caption="配电箱无漏电保护").value
     row = rows[0]
     assert row["kind"] == "photo" and row["inspection_id"] == visit["inspection_id"]
     assert (row["width"], row["height"]) == (1920, 2560)
@@ -46,10 +46,22 @@ def test_photo_is_stored_upright_small_and_with_metadata(ws: Workspace, visit: d
     assert ws.store.query("SELECT action FROM audit_log WHERE entity = 'evidence'")[0]["action"] == "create"
 
 
+def test_each_change_to_evidence_reports_the_rows_it_touched(ws: Workspace, visit: dict[str, str],
+                                                             tmp_path: Path) -> None:
+    from fieldapp.services.changes import Entity
+
+    done = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")])
+    row_id = done.value[0]["id"]
+    assert done.changes.entities == {Entity.EVIDENCE} and done.changes.ids == {row_id}
+    marked = evidence.set_overlay(ws, row_id, [{"type": "text", "x": 0.1, "y": 0.1, "text": "无漏保"}])
+    assert "无漏保" in marked.value["overlay"] and marked.changes.ids == {row_id}
+    assert evidence.unlink(ws, row_id).changes.entities == {Entity.EVIDENCE} and count(ws) == 0
+
+
 def test_same_photo_twice_is_stored_once(ws: Workspace, visit: dict[str, str], tmp_path: Path) -> None:
     photo = phone_photo(tmp_path / "a.jpg")
-    first = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo])[0]
-    second = evidence.attach(ws, inspection_id=visit["inspection_id"], paths=[photo])[0]
+    first = evidence.attach(ws, finding_id=visit["finding_id"], paths=[photo]).value[0]
+    second = evidence.attach(ws, inspection_id=visit["inspection_id"], paths=[photo]).value[0]
     assert first["sha256"] == second["sha256"] and count(ws) == 2
     assert sorted(evidence.blobs(ws).iter_hashes()) == sorted({first["sha256"], first["thumb_sha256"]})
     shard_files = [p for p in (ws.data_dir / "evidence").glob("??/*") if p.is_file()]
@@ -81,7 +93,7 @@ def test_video_is_stored_by_streamed_hash_and_size_limit(ws: Workspace, visit: d
 
     video = tmp_path / "执法记录仪 0001.mp4"
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * (3 * 1024 * 1024))
-    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[video])[0]
+    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[video]).value[0]
     assert row["kind"] == "video" and row["size"] == video.stat().st_size
     assert Path(row["path"]).read_bytes() == video.read_bytes()
     settings.set_value(ws.store, "media_max_mb", 1)
@@ -91,7 +103,7 @@ def test_video_is_stored_by_streamed_hash_and_size_limit(ws: Workspace, visit: d
 
 def test_verify_detects_a_modified_file_and_gc_keeps_used_files(ws: Workspace, visit: dict[str, str],
                                                                 tmp_path: Path) -> None:
-    rows = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")])
+    rows = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")]).value
     checked, problems = evidence.verify(ws)
     assert checked == 2 and problems == []
     path = Path(rows[0]["path"])
@@ -107,7 +119,7 @@ def test_verify_detects_a_modified_file_and_gc_keeps_used_files(ws: Workspace, v
 
 
 def test_watermark_is_a_derived_copy(ws: Workspace, visit: dict[str, str], tmp_path: Path) -> None:
-    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")])[0]
+    row = evidence.attach(ws, finding_id=visit["finding_id"], paths=[phone_photo(tmp_path / "a.jpg")]).value[0]
     before = Path(row["path"]).read_bytes()
     marked = tmp_path / "marked.jpg"
     marked.write_bytes(evidence.watermark(ws, row["id"]))

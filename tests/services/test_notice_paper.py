@@ -10,10 +10,12 @@ import pypdfium2 as pdfium
 import pytest
 
 from fieldapp.documents import qr
-from fieldapp.documents.renderer import cn_date
+from fieldapp.documents.layout import cn_date
 from fieldapp.models import demo, findings, numbering, reinspections, settings
+from fieldapp.models.doc_types import DocType
+from fieldapp.models.documents import DraftSpec
 from fieldapp.models.reinspections import ItemResult
-from fieldapp.services import drafts, notices, visits
+from fieldapp.services import drafts, issuing, notices, verification, visits
 from fieldapp.workspace import Workspace
 from tests.conftest import run_cli
 from tests.documents.pdf_readback import qr_texts, read_back
@@ -27,12 +29,12 @@ def day(n: int) -> str:
 
 @pytest.fixture
 def blocks(ws: Workspace) -> None:
-    for doc_type in numbering.DOC_TYPES:
+    for doc_type in DocType:
         numbering.assign_block(ws.store, doc_type=doc_type, year=TODAY.year, first=1, last=40)
 
 
 def order_text(ws: Workspace, document_id: str) -> str:
-    return read_back(notices.preview(ws, document_id)).flat
+    return read_back(issuing.preview_document(ws, document_id)).flat
 
 
 # -- demo mark ---------------------------------------------------------------------------------------
@@ -41,9 +43,11 @@ def order_text(ws: Workspace, document_id: str) -> str:
 def test_a_notice_issued_from_demo_data_is_marked_on_every_page_in_the_qr_and_by_verify(
         ws: Workspace, visit: dict[str, str], blocks: None, tmp_path: Path) -> None:
     demo.mark(ws.store)
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10))
-    assert all("演示文书，无法律效力" in "".join(p.split()) for p in read_back(notices.preview(ws, draft["id"])).pages)
-    issued = notices.issue(ws, draft["id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
+    preview = read_back(issuing.preview_document(ws, draft["id"]))
+    assert all("演示文书，无法律效力" in "".join(p.split()) for p in preview.pages)
+    issued = issuing.issue_document(ws, draft["id"]).value
     pdf = issued.pdf_path.read_bytes()
     back = read_back(pdf)
     assert len(back.pages) >= 2
@@ -53,7 +57,7 @@ def test_a_notice_issued_from_demo_data_is_marked_on_every_page_in_the_qr_and_by
         assert issued.document["number"] in flat and "配电箱未设置漏电保护器" in back.flat
     codes = {code for page in qr_texts(pdf) for code in page}
     assert len(codes) == 1 and qr.parse_payload(codes.pop()).demo
-    check = notices.verify_file(ws, issued.pdf_path)
+    check = verification.verify_file(ws, issued.pdf_path)
     assert not check.valid and check.demo
     assert check.reasons[0].zh.startswith("演示文书，无法律效力")
     assert check.signature is not None and check.signature.intact  # nothing else is wrong with it
@@ -70,12 +74,12 @@ def test_a_notice_issued_from_demo_data_is_marked_on_every_page_in_the_qr_and_by
 
 def test_a_real_database_prints_no_demo_mark(ws: Workspace, visit: dict[str, str], blocks: None) -> None:
     assert not demo.is_demo(ws.store)
-    draft = notices.draft(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"])
-    issued = notices.issue(ws, draft["id"])
+    draft = drafts.draft_document(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"]).value
+    issued = issuing.issue_document(ws, draft["id"]).value
     back = read_back(issued.pdf_path.read_bytes())
     assert "演示" not in back.text
     assert not qr.parse_payload(qr_texts(issued.pdf_path.read_bytes())[0][0]).demo
-    assert notices.verify_file(ws, issued.pdf_path).valid
+    assert verification.verify_file(ws, issued.pdf_path).valid
     assert '"demo"' not in issued.document["content"]
 
 
@@ -84,12 +88,13 @@ def test_a_real_database_prints_no_demo_mark(ws: Workspace, visit: dict[str, str
 
 def test_seal_line_is_the_seal_setting_not_the_unit_name(ws: Workspace, visit: dict[str, str],
                                                         blocks: None) -> None:
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10))
-    flat = read_back(notices.issue(ws, draft["id"]).pdf_path.read_bytes()).flat
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
+    flat = read_back(issuing.issue_document(ws, draft["id"]).value.pdf_path.read_bytes()).flat
     assert f"示范县应急管理局（印章）{cn_date(TODAY)}" in flat
     assert "（示范县应急管理局）" not in flat
     settings.set_value(ws.store, "seal_text", "（执法专用章）")
-    other = notices.draft(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"])
+    other = drafts.draft_document(ws, doc_type="inspection_record", inspection_id=visit["inspection_id"]).value
     assert f"示范县应急管理局（执法专用章）{cn_date(TODAY)}" in order_text(ws, other["id"])
     assert settings.LABELS_ZH["seal_text"] and settings.DEFAULTS["seal_text"] == "（印章）"
 
@@ -109,12 +114,13 @@ def _parse_pdf_date(text: str) -> datetime:
 
 
 def test_pdf_dates_are_the_issue_time(ws: Workspace, visit: dict[str, str], blocks: None) -> None:
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(10))
-    preview = notices.preview(ws, draft["id"])
-    assert notices.preview(ws, draft["id"]) == preview  # the same draft renders to the same bytes
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(10)).value
+    preview = issuing.preview_document(ws, draft["id"])
+    assert issuing.preview_document(ws, draft["id"]) == preview  # the same draft renders to the same bytes
     drafted = datetime.fromisoformat(draft["updated_at"].replace("Z", "+00:00"))
     assert abs(_parse_pdf_date(_meta(preview)["CreationDate"]) - drafted) < timedelta(seconds=1)
-    issued = notices.issue(ws, draft["id"])
+    issued = issuing.issue_document(ws, draft["id"]).value
     meta = _meta(issued.pdf_path.read_bytes())
     at = datetime.fromisoformat(issued.document["issued_at"].replace("Z", "+00:00"))
     created, modified = _parse_pdf_date(meta["CreationDate"]), _parse_pdf_date(meta["ModDate"])
@@ -132,14 +138,14 @@ def test_order_without_a_date_of_its_own_keeps_the_hazards_saved_deadline(
     saved = day(45)  # far from the 15-day default
     findings.update(ws.store, visit["finding_id"], {"deadline": saved})
     # What 文书… (Ctrl+D) drafts: the inspection's open hazards, no date of the order's own.
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value
     assert draft["deadline"] == saved
-    assert drafts.order_deadlines(ws.store, [visit["finding_id"]]) == {visit["finding_id"]: saved}
+    assert drafts.order_deadlines(ws, [visit["finding_id"]]) == {visit["finding_id"]: saved}
     text = order_text(ws, draft["id"])
     due = date.fromisoformat(saved)
     assert f"责令你单位于{cn_date(due)}前整改完毕" in text
     assert cn_date(date.fromisoformat(findings.default_deadline(ws.store))) not in text
-    issued = notices.issue(ws, draft["id"])
+    issued = issuing.issue_document(ws, draft["id"]).value
     assert findings.get(ws.store, visit["finding_id"])["deadline"][:10] == saved
     payload = qr.parse_payload(qr_texts(issued.pdf_path.read_bytes())[0][0])
     assert payload.deadline == due
@@ -150,13 +156,13 @@ def test_hazards_with_different_deadlines_each_keep_theirs(ws: Workspace, visit:
     findings.update(ws.store, visit["finding_id"], {"deadline": day(20)})
     second = findings.create(ws.store, enterprise_id=visit["enterprise_id"], inspection_id=visit["inspection_id"],
                              description="安全出口堵塞", deadline=day(5))
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value
     text = order_text(ws, draft["id"])
     # Listed newest first: 1. 安全出口堵塞 (5 days), 2. the visit's hazard (20 days).
     assert text.index("1．安全出口堵塞") < text.index("2．配电箱未设置漏电保护器")
     assert (f"对上述第1项问题于{cn_date(TODAY + timedelta(days=5))}前，"
             f"对上述第2项问题于{cn_date(TODAY + timedelta(days=20))}前整改完毕") in text
-    notices.issue(ws, draft["id"])
+    issuing.issue_document(ws, draft["id"])
     assert findings.get(ws.store, visit["finding_id"])["deadline"][:10] == day(20)
     assert findings.get(ws.store, second["id"])["deadline"][:10] == day(5)
 
@@ -164,25 +170,27 @@ def test_hazards_with_different_deadlines_each_keep_theirs(ws: Workspace, visit:
 def test_a_hazard_without_a_deadline_gets_the_default_kept_from_draft_to_issue(
         ws: Workspace, visit: dict[str, str], blocks: None) -> None:
     settings.set_value(ws.store, "default_deadline_days", 12)
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"])
-    assert drafts.spec_of(draft)["fallback_deadline"] == day(12)
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value
+    assert DraftSpec.of(draft).fallback_deadline == day(12)
     assert f"于{cn_date(TODAY + timedelta(days=12))}前整改完毕" in order_text(ws, draft["id"])
-    notices.issue(ws, draft["id"])
+    issuing.issue_document(ws, draft["id"])
     assert findings.get(ws.store, visit["finding_id"])["deadline"][:10] == day(12)
 
 
 def test_a_date_chosen_for_the_order_becomes_the_hazards_deadline(ws: Workspace, visit: dict[str, str],
                                                                   blocks: None) -> None:
     findings.update(ws.store, visit["finding_id"], {"deadline": day(30)})
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"], deadline=day(9))
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  deadline=day(9)).value
     assert f"于{cn_date(TODAY + timedelta(days=9))}前整改完毕" in order_text(ws, draft["id"])
-    first = notices.issue(ws, draft["id"]).document
+    first = issuing.issue_document(ws, draft["id"]).value.document
     assert findings.get(ws.store, visit["finding_id"])["deadline"][:10] == day(9)
     # Voided and replaced with another date: the hazard, already under the order, follows the new paper.
-    notices.void(ws, first["id"], "期限有误")
-    again = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
-                          finding_ids=[visit["finding_id"]], deadline=day(11), replaces_id=first["id"])
-    second = notices.issue(ws, again["id"]).document
+    notices.void_document(ws, first["id"], "期限有误")
+    again = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  finding_ids=[visit["finding_id"]], deadline=day(11),
+                                  replaces_id=first["id"]).value
+    second = issuing.issue_document(ws, again["id"]).value.document
     hazard = findings.get(ws.store, visit["finding_id"])
     assert hazard["status"] == "ordered" and hazard["deadline"][:10] == day(11)
     assert findings.events(ws.store, visit["finding_id"])[-1]["note"] == second["number"]
@@ -191,22 +199,23 @@ def test_a_date_chosen_for_the_order_becomes_the_hazards_deadline(ws: Workspace,
 def test_after_a_failed_reinspection_the_new_order_gets_a_new_deadline(
         ws: Workspace, visit: dict[str, str], blocks: None) -> None:
     findings.update(ws.store, visit["finding_id"], {"deadline": day(3)})
-    notices.issue(ws, notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"])["id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"]).value
+    issuing.issue_document(ws, draft["id"])
     reinspections.record(ws.store, enterprise_id=visit["enterprise_id"],
                          officer_ids=[visit["officer_a"], visit["officer_b"]],
                          results=[ItemResult(visit["finding_id"], False, "未整改")])
     assert findings.get(ws.store, visit["finding_id"])["status"] == "failed_reinspection"
-    assert drafts.order_deadlines(ws.store, [visit["finding_id"]]) == {
+    assert drafts.order_deadlines(ws, [visit["finding_id"]]) == {
         visit["finding_id"]: findings.default_deadline(ws.store)}
-    draft = notices.draft(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
-                          finding_ids=[visit["finding_id"]])
-    notices.issue(ws, draft["id"])
+    draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=visit["inspection_id"],
+                                  finding_ids=[visit["finding_id"]]).value
+    issuing.issue_document(ws, draft["id"])
     hazard = findings.get(ws.store, visit["finding_id"])
     assert hazard["status"] == "ordered" and hazard["deadline"][:10] == findings.default_deadline(ws.store)
 
 
 def test_visit_file_order_without_a_date_uses_each_findings_deadline(ws: Workspace, tmp_path: Path) -> None:
-    for doc_type in numbering.DOC_TYPES:
+    for doc_type in DocType:
         numbering.assign_block(ws.store, doc_type=doc_type, year=TODAY.year, first=1, last=20)
     spec = {"enterprise": {"uscc": "91350100M000100Y43", "name": "宏达化工有限公司"},
             "officers": [{"certificate_no": "C1", "name": "张三"}, {"certificate_no": "C2", "name": "李四"}],
@@ -214,7 +223,7 @@ def test_visit_file_order_without_a_date_uses_each_findings_deadline(ws: Workspa
             "notices": {"rectification_order": True}}
     path = tmp_path / "visit.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    result = visits.record(ws, path)
+    result = visits.record(ws, path).value
     (doc,) = result.documents
     text = read_back(Path(doc["pdf"]).read_bytes()).flat
     assert f"于{cn_date(TODAY + timedelta(days=33))}前整改完毕" in text

@@ -78,5 +78,5 @@ def record_visit(ws: Workspace, tmp: Path, *, enterprise_n: int = 1, photo: bool
     if photo:
         path = tmp / f"photo-{f['id']}.jpg"
         Image.new("RGB", (640, 480), (len(f["id"]) % 255, 90, 140)).save(path)
-        rows = evidence.attach(ws, finding_id=f["id"], paths=[path], caption="现场")
+        rows = evidence.attach(ws, finding_id=f["id"], paths=[path], caption="现场").value
     return {"inspection": ins, "finding": f, "evidence": rows}

@@ -92,7 +92,7 @@ def test_on_site_enterprises_merge_with_the_registry_and_converge(tmp_path_facto
                 if coded:
                     values["uscc"] = site_code(k)
                 with contextlib.suppress(enterprises.DuplicateUscc):  # the device already knows that code
-                    row = service.add_enterprise(nodes[device], values)
+                    row = service.add_enterprise(nodes[device], values).value
                     registered.append((device, row["id"]))
                     if coded:
                         with_code[row["id"]] = k

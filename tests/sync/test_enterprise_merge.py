@@ -11,8 +11,8 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from fieldapp.models import enterprises, findings, inspections, registry
+from fieldapp.services import drafts, issuing, notices
 from fieldapp.services import enterprises as service
-from fieldapp.services import notices
 from fieldapp.sync import exchange
 from fieldapp.workspace import Workspace
 from tests.conftest import run_cli
@@ -46,7 +46,7 @@ def attached(ws: Workspace, enterprise_id: str) -> dict[str, int]:
 
 def test_enterprise_registered_on_site_without_uscc_reaches_the_office_and_other_devices(net: Network) -> None:
     device, other = net.enrol("拳铺镇-1"), net.enrol("拳铺镇-2")
-    row = service.add_enterprise(device, WORKSHOP)
+    row = service.add_enterprise(device, WORKSHOP).value
     assert row["uscc"] is None and row["township"] == "拳铺镇"
     made = visit(device, row["id"])
     net.sync(device)
@@ -61,7 +61,7 @@ def test_enterprise_registered_on_site_without_uscc_reaches_the_office_and_other
 def test_office_import_of_the_same_uscc_before_the_device_syncs_merges_them(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
     code = uscc_for(77)
-    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code, "phone": "13905370000"})
+    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code, "phone": "13905370000"}).value
     made = visit(device, on_site["id"])
     report = registry.import_file(net.central.store, registry_file(tmp_path, [
         {"name": "示范县老王五金加工厂", "uscc": code, "address": "拳铺镇后营村18号"}]))
@@ -84,7 +84,7 @@ def test_office_import_of_the_same_uscc_before_the_device_syncs_merges_them(net:
 def test_office_import_after_the_device_synced_updates_the_same_record(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
     code = uscc_for(78)
-    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code})
+    on_site = service.add_enterprise(device, {**WORKSHOP, "uscc": code}).value
     net.sync(device)
     report = registry.import_file(net.central.store, registry_file(tmp_path, [
         {"name": "示范县老王五金加工厂", "uscc": code, "address": "拳铺镇后营村18号"}]))
@@ -97,16 +97,16 @@ def test_office_import_after_the_device_synced_updates_the_same_record(net: Netw
 
 def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: Network, tmp_path: Path) -> None:
     device = net.enrol("拳铺镇-1")
-    on_site = service.add_enterprise(device, WORKSHOP)
+    on_site = service.add_enterprise(device, WORKSHOP).value
     made = visit(device, on_site["id"])
-    draft = notices.draft(device, doc_type="rectification_order", inspection_id=made["inspection"])
-    issued = notices.issue(device, draft["id"]).document
-    pdf_before = notices.pdf_bytes(device, issued["id"])
+    draft = drafts.draft_document(device, doc_type="rectification_order", inspection_id=made["inspection"]).value
+    issued = issuing.issue_document(device, draft["id"]).value.document
+    pdf_before = notices.document_pdf(device, issued["id"])
     net.sync(device)
     office_code = uscc_for(79)
     office = enterprises.create(net.central.store, {"name": "示范县后营五金厂", "uscc": office_code,
                                                     "address": "拳铺镇后营村18号", "industry": "机械"})
-    result = service.link_enterprises(net.central, on_site["id"], office["id"])
+    result = service.link_enterprises(net.central, on_site["id"], office["id"]).value
     survivor = min(on_site["id"], office["id"])
     assert result["survivor"] == survivor
     assert result["records"] == {"inspections": 1, "findings": 1, "documents": 1}
@@ -125,7 +125,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
         doc = ws.store.get("documents", issued["id"])
         assert (doc["content_sha256"], doc["pdf_sha256"]) == (issued["content_sha256"], issued["pdf_sha256"])
     # The notice keeps the name it was issued with; the survivor has the registry's.
-    assert notices.pdf_bytes(device, issued["id"]) == pdf_before
+    assert notices.document_pdf(device, issued["id"]) == pdf_before
     text = "".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(pdf_before))
     assert "老王五金加工作坊" in text and "示范县后营五金厂" not in text
     # The device's side of the union goes back once, then nothing is left to send either way.
@@ -138,7 +138,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
 
 def test_stale_edit_of_a_linked_record_lands_on_the_survivor(net: Network) -> None:
     device = net.enrol("拳铺镇-1")
-    on_site = service.add_enterprise(device, WORKSHOP)
+    on_site = service.add_enterprise(device, WORKSHOP).value
     net.sync(device)
     office = enterprises.create(net.central.store, {"name": "示范县后营五金厂", "uscc": uscc_for(80),
                                                     "address": "拳铺镇后营村18号"})

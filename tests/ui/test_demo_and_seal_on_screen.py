@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from fieldapp.models import demo, findings, inspections, inspectors, settings
-from fieldapp.services import notices
+from fieldapp.services import drafts, issuing
 from fieldapp.ui.documents_page import DocumentsPage
 from fieldapp.ui.settings_page import SettingsPage
 from fieldapp.ui.tasks import AppContext
@@ -25,8 +25,9 @@ def issue_order(ctx: AppContext) -> Path:
     inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=officers)
     findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"], description="安全出口堵塞",
                     deadline=(date.today() + timedelta(days=9)).isoformat())
-    draft = notices.draft(ctx.workspace, doc_type="rectification_order", inspection_id=inspection["id"])
-    return Path(notices.issue(ctx.workspace, draft["id"]).pdf_path)
+    draft = drafts.draft_document(ctx.workspace, doc_type="rectification_order",
+                                  inspection_id=inspection["id"]).value
+    return Path(issuing.issue_document(ctx.workspace, draft["id"]).value.pdf_path)
 
 
 def test_verifying_a_demo_notice_says_it_has_no_legal_effect(qtbot: QtBot, ctx: AppContext,

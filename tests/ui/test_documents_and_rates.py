@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fieldapp.models import documents, enterprises, findings, inspections, inspectors, stats
-from fieldapp.services import notices
+from fieldapp.services import drafts, issuing, notices
 from fieldapp.ui.app import STYLE
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.statistics_page import TONE_COLOURS, StatisticsPage
@@ -42,8 +42,8 @@ def issue_orders(ws: Workspace) -> dict[str, list[str]]:
             inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=officers)
             findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"],
                             description=f"安全出口堵塞{n}", deadline=(date.today() + timedelta(days=9)).isoformat())
-            doc = notices.issue(ws, notices.draft(ws, doc_type="rectification_order",
-                                                  inspection_id=inspection["id"])["id"]).document
+            draft = drafts.draft_document(ws, doc_type="rectification_order", inspection_id=inspection["id"]).value
+            doc = issuing.issue_document(ws, draft["id"]).value.document
             name = store.get("enterprises", enterprise_id)["name"]
             out.setdefault(name, []).append(doc["number"])
     return out
@@ -99,7 +99,7 @@ def test_document_search_is_a_model_query(ctx: AppContext) -> None:
     issued = issue_orders(ctx.workspace)
     store = ctx.workspace.store
     assert {r["number"] for r in documents.list_documents(store, query="宏达 责改")} == set(issued[LONG_NAME])
-    assert {r["number"] for r in notices.list_notices(ctx.workspace, query="91350100M000100y43")} == \
+    assert {r["number"] for r in notices.list_documents(ctx.workspace, query="91350100M000100y43")} == \
         set(issued[LONG_NAME])
     assert documents.list_documents(store, query="100%") == []  # LIKE wildcards are taken literally
     assert len(documents.list_documents(store, query="  ")) == 3

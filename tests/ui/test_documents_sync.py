@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.models import demo, documents, enterprises, findings, inspections
-from fieldapp.services import notices
+from fieldapp.services import notices, verification
 from fieldapp.sync import roles
 from fieldapp.ui.document_flow import DocumentFlow, RefusalDialog
 from fieldapp.ui.finding_editor import FindingEditor
@@ -153,7 +153,7 @@ def test_a_whole_visit_with_the_mouse_and_the_pen(qtbot: QtBot, device: AppConte
     assert doc["status"] == "issued" and doc["id"] == draft_id
     pdf = notices.pdf_store(ws).path_for(doc["pdf_sha256"])
     assert pdf.exists()
-    check = notices.verify_file(ws, pdf)
+    check = verification.verify_file(ws, pdf)
     assert check.valid, [r.en for r in check.reasons]
     assert findings.list_findings(store, inspection_id=inspection_id)[0]["status"] == "ordered"
 

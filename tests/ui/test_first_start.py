@@ -177,14 +177,17 @@ def test_open_demo_fills_only_an_empty_or_demo_directory(tmp_path: Path) -> None
         with pytest.raises(FieldappError, match="holds real data") as refused:
             service.open_demo(ws)
         assert "演示" in refused.value.zh
-        assert not service.needs_first_start(ws.store)
+        assert not service.needs_first_start(ws)
     finally:
         ws.close()
 
 
 def test_needs_first_start_only_for_an_empty_standalone_real_directory(store: Store, demo_store: Store) -> None:
-    assert service.needs_first_start(store)
-    assert not service.needs_first_start(demo_store)
+    def ws(s: Store) -> Workspace:
+        return Workspace(s.path.parent, s)
+
+    assert service.needs_first_start(ws(store))
+    assert not service.needs_first_start(ws(demo_store))
     demo_empty = store
     demo.mark(demo_empty)
-    assert not service.needs_first_start(demo_empty)
+    assert not service.needs_first_start(ws(demo_empty))

@@ -14,7 +14,7 @@ from fieldapp.workspace import Workspace
 
 
 def test_model_pages_the_registry_without_loading_it_all(demo_store: Store) -> None:
-    model = EnterpriseTableModel(demo_store)
+    model = EnterpriseTableModel(Workspace(demo_store.path.parent, demo_store))
     assert model.total == 600 and model.rowCount() == PAGE
     assert model.canFetchMore()
     model.fetchMore()
@@ -27,7 +27,7 @@ def test_model_search_and_uscc_warning_tooltip(demo_store: Store) -> None:
     from fieldapp.models import enterprises
 
     enterprises.create(demo_store, {"name": "试点单位", "uscc": "91350100M0001TGQXM"})
-    model = EnterpriseTableModel(demo_store)
+    model = EnterpriseTableModel(Workspace(demo_store.path.parent, demo_store))
     model.set_query("试点")
     assert model.rowCount() == 1 and not model.canFetchMore()
     tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from fieldapp.models import checklists, findings, inspections, inspectors
 from fieldapp.models.store import Store
-from fieldapp.ui.home_page import due_soon
+from fieldapp.services import inspections as inspection_service
 from fieldapp.ui.table_models import (
     RED,
     ChecklistItemsModel,
@@ -18,8 +16,13 @@ from fieldapp.ui.table_models import (
     FindingTableModel,
     RowsModel,
 )
+from fieldapp.workspace import Workspace
 
 HEADERS = ["enterprise", "hazard", "grade", "status", "deadline", "campaign"]
+
+
+def _workspace(store: Store) -> Workspace:
+    return Workspace(store.path.parent, store)
 
 
 def _enterprise(store: Store) -> str:
@@ -27,7 +30,7 @@ def _enterprise(store: Store) -> str:
 
 
 def test_overdue_findings_are_red_and_say_so(demo_store: Store) -> None:
-    model = FindingTableModel(demo_store, HEADERS)
+    model = FindingTableModel(_workspace(demo_store), HEADERS)
     model.reload(FindingFilters(overdue=True))
     assert model.rowCount() > 0
     index = model.index(0, 3)
@@ -41,10 +44,10 @@ def test_campaign_filter_narrows_findings(demo_store: Store) -> None:
     enterprise_id = _enterprise(demo_store)
     for campaign in ("粉尘涉爆专项", None):
         findings.create(demo_store, enterprise_id=enterprise_id, description="测试隐患", campaign=campaign)
-    model = FindingTableModel(demo_store, HEADERS)
-    model.reload(FindingFilters(enterprise_id=enterprise_id))
+    model = FindingTableModel(_workspace(demo_store), HEADERS)
+    model.reload(FindingFilters(enterprise=enterprise_id))
     assert "粉尘涉爆专项" in model.campaigns
-    model.reload(FindingFilters(enterprise_id=enterprise_id, campaign="粉尘涉爆专项"))
+    model.reload(FindingFilters(enterprise=enterprise_id, campaign="粉尘涉爆专项"))
     assert model.rowCount() == 1 and model.row(0)["campaign"] == "粉尘涉爆专项"
 
 
@@ -56,7 +59,7 @@ def test_checklist_model_tracks_answers(demo_store: Store) -> None:
     first = checklists.get(demo_store, template_id)["sections"][0]["items"][0]["code"]
     checklists.answer(demo_store, ins["id"], template_id, first, "no")
     model = ChecklistItemsModel(["code", "check", "result"])
-    model.load(checklists.inspection_templates(demo_store, ins["id"]), checklists.answers(demo_store, ins["id"]))
+    model.load(inspection_service.walk(_workspace(demo_store), ins["id"]).items)
     answered, total, bad = model.counts()
     assert (answered, bad) == (1, 1) and total > 1
     assert model.items[0].finding_id is not None
@@ -73,13 +76,6 @@ def test_rows_model_formats_and_tones() -> None:
     assert model.data(model.index(0, 1)) == "4"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == "x"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "B"
-
-
-def test_due_soon_excludes_overdue_and_far_deadlines() -> None:
-    today = date(2026, 5, 1)
-    rows = [{"status": "ordered", "deadline": (today + timedelta(days=d)).isoformat()} for d in (-1, 0, 3, 4)]
-    rows.append({"status": "closed", "deadline": today.isoformat()})
-    assert [r["deadline"] for r in due_soon(rows, 3, today)] == ["2026-05-01", "2026-05-04"]
 
 
 # -- documents and sync (no widget) ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fieldapp.documents.renderer import cn_date
+from fieldapp.documents.layout import cn_date
 from fieldapp.models import findings, inspections, inspectors
 from fieldapp.ui.app import STYLE
 from fieldapp.ui.document_flow import DocumentFlow
@@ -58,8 +58,8 @@ def test_ctrl_d_opens_the_order_with_the_hazards_saved_deadline(qtbot: QtBot, ct
     qtbot.waitUntil(lambda: bool(flows), timeout=3000)
     flow: DocumentFlow = flows[0]
     assert flow.doc_type() == "rectification_order" and flow.selected_findings() == [finding_id]
-    assert flow.deadline.date() == QDate(SAVED.year, SAVED.month, SAVED.day)
-    assert not flow.deadline_chosen and flow.params()["deadline"] is None
+    assert flow.form.deadline.date() == QDate(SAVED.year, SAVED.month, SAVED.day)
+    assert not flow.form.deadline_chosen and flow.params()["deadline"] is None
     text = issue_and_read(qtbot, flow)
     # Both copies (第一联, 第二联) of the preview and of the issued notice.
     assert text.count(f"责令你单位于{cn_date(SAVED)}前整改完毕") == 4
@@ -82,11 +82,11 @@ def test_the_order_button_keeps_the_date_and_a_chosen_date_applies_to_the_hazard
     page.detail.flow_opened.connect(opened.append)
     qtbot.mouseClick(page.detail.buttons["ordered"], Qt.MouseButton.LeftButton)  # 责令限期整改
     flow: DocumentFlow = opened[0]
-    assert flow.deadline.date() == QDate(SAVED.year, SAVED.month, SAVED.day)
-    assert flow.deadline_note.text() and not flow.own_deadlines_button.isVisibleTo(flow)
+    assert flow.form.deadline.date() == QDate(SAVED.year, SAVED.month, SAVED.day)
+    assert flow.form.deadline_note.text() and not flow.form.own_deadlines_button.isVisibleTo(flow)
     chosen = SAVED + timedelta(days=6)
-    flow.deadline.setDate(QDate(chosen.year, chosen.month, chosen.day))  # the inspector picks another date
-    assert flow.deadline_chosen and flow.own_deadlines_button.isVisibleTo(flow)
+    flow.form.deadline.setDate(QDate(chosen.year, chosen.month, chosen.day))  # the inspector picks another date
+    assert flow.form.deadline_chosen and flow.form.own_deadlines_button.isVisibleTo(flow)
     assert flow.params()["deadline"] == chosen.isoformat()
     text = issue_and_read(qtbot, flow)
     assert f"责令你单位于{cn_date(chosen)}前整改完毕" in text and cn_date(SAVED) not in text
@@ -107,11 +107,11 @@ def test_two_hazards_with_their_own_deadlines_and_back_to_them(qtbot: QtBot, ctx
     qtbot.addWidget(flow)
     flow.show()
     assert sorted(flow.selected_findings()) == sorted([first, second])
-    assert sooner.isoformat() in flow.deadline_note.text() and SAVED.isoformat() in flow.deadline_note.text()
-    flow.deadline.setDate(flow.deadline.date().addDays(1))
-    assert flow.deadline_chosen
-    flow.own_deadlines_button.click()  # changed their mind: each hazard keeps its own again
-    assert not flow.deadline_chosen and flow.params()["deadline"] is None
+    assert sooner.isoformat() in flow.form.deadline_note.text() and SAVED.isoformat() in flow.form.deadline_note.text()
+    flow.form.deadline.setDate(flow.form.deadline.date().addDays(1))
+    assert flow.form.deadline_chosen
+    flow.form.own_deadlines_button.click()  # changed their mind: each hazard keeps its own again
+    assert not flow.form.deadline_chosen and flow.params()["deadline"] is None
     qtbot.waitUntil(lambda: flow.pdf is not None, timeout=10000)
     flow.refresh_preview()
     qtbot.waitUntil(lambda: not flow.busy, timeout=10000)
@@ -130,7 +130,7 @@ def test_tick_boxes_of_the_hazards_on_the_notice_are_not_clipped(qtbot: QtBot, c
     flow.resize(1366, 768)
     flow.show()
     qtbot.waitExposed(flow)
-    box = flow.findings
+    box = flow.form.findings
     item = box.item(0)
     assert item.data(Qt.ItemDataRole.UserRole) == finding_id
     assert SAVED.isoformat() in item.text()  # each hazard shows the date it carries onto the notice

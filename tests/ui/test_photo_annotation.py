@@ -32,7 +32,7 @@ def _finding_with_photo(ctx: AppContext, tmp_path: Path) -> tuple[str, dict[str,
 
     def make() -> tuple[str, dict[str, Any]]:
         finding_id = str(findings.create(store, enterprise_id=enterprise_id, description="配电箱门损坏")["id"])
-        return finding_id, evidence.attach(ctx.workspace, finding_id=finding_id, paths=[photo])[0]
+        return finding_id, evidence.attach(ctx.workspace, finding_id=finding_id, paths=[photo]).value[0]
 
     return ctx.tasks.call(make)
 

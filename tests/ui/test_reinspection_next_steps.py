@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.models import findings, inspections, inspectors
-from fieldapp.services import notices
+from fieldapp.services import drafts, issuing
 from fieldapp.ui.app import STYLE
 from fieldapp.ui.document_flow import DocumentFlow
 from fieldapp.ui.hazards_page import HazardsPage
@@ -30,9 +30,9 @@ def ordered_hazard(ctx: AppContext) -> dict[str, Any]:
     inspection, _ = inspections.create(store, enterprise_id=enterprise_id, officer_ids=[o["id"] for o in officers])
     f = findings.create(store, enterprise_id=enterprise_id, inspection_id=inspection["id"],
                         description="灭火器压力不足", deadline=(date.today() + timedelta(days=7)).isoformat())
-    draft = notices.draft(ctx.workspace, doc_type="rectification_order", inspection_id=inspection["id"],
-                          finding_ids=[f["id"]])
-    order = notices.issue(ctx.workspace, draft["id"]).document
+    draft = drafts.draft_document(ctx.workspace, doc_type="rectification_order", inspection_id=inspection["id"],
+                                  finding_ids=[f["id"]]).value
+    order = issuing.issue_document(ctx.workspace, draft["id"]).value.document
     return {"finding_id": f["id"], "enterprise_id": enterprise_id, "officers": officers, "order": order}
 
 
@@ -100,8 +100,8 @@ def test_after_saving_the_reinspection_the_hazard_stays_with_its_opinion_and_clo
     qtbot.mouseClick(steps.opinion_button, Qt.MouseButton.LeftButton)  # 出具整改复查意见书
     qtbot.waitUntil(lambda: bool(flows), timeout=5000)
     flow = flows[0]
-    assert flow.doc_type() == "reinspection_opinion" and not flow.type.isEnabled()
-    assert not flow.findings_box.isVisibleTo(flow) and not flow.order_box.isVisibleTo(flow)
+    assert flow.doc_type() == "reinspection_opinion" and not flow.form.type.isEnabled()
+    assert not flow.form.findings_box.isVisibleTo(flow) and not flow.form.order_box.isVisibleTo(flow)
     signers = set(flow.officer_rows)
     qtbot.waitUntil(lambda: flow.pdf is not None, timeout=10000)
     flow.issue()

@@ -74,7 +74,7 @@ def test_inspection_visit_with_the_keyboard(qtbot: QtBot, ctx: AppContext, dialo
     qtbot.mouseClick(editor.order_button, Qt.MouseButton.LeftButton)  # 责令整改 drafts the order
     qtbot.waitUntil(lambda: bool(flows), timeout=3000)
     assert flows[0].selected_findings() == [found[0]["id"]]
-    assert flows[0].deadline.date() == editor.deadline.date()
+    assert flows[0].form.deadline.date() == editor.deadline.date()
     qtbot.waitUntil(lambda: flows[0].pdf is not None, timeout=10000)
     flows[0].accept()
     walker.open_editors = False  # finishing would open the next notice
