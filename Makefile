@@ -26,6 +26,8 @@ lint: install
 	$(BIN)/ruff check fieldapp tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture fieldapp tests bench scripts/vulture_whitelist.py --min-confidence 60 \
+		--ignore-names 'test_*,pytest_*' --ignore-decorators '@*.command,@*.group,@pytest.fixture,@step'
 
 test: install
 	@scripts/system-check.sh test

@@ -23,7 +23,9 @@ from PIL import Image  # noqa: E402
 from fieldapp.models.ids import Hlc, uuid7  # noqa: E402
 from fieldapp.models.store import Store  # noqa: E402
 from fieldapp.photos.blobstore import data_store  # noqa: E402
-from fieldapp.sync import bundle, exchange, roles  # noqa: E402
+from fieldapp.sync import bundle, exchange  # noqa: E402
+from fieldapp.sync import central as sync_central  # noqa: E402
+from fieldapp.sync import device as sync_device  # noqa: E402
 from fieldapp.workspace import Workspace  # noqa: E402
 
 
@@ -134,10 +136,10 @@ def network(root: Path) -> tuple[Workspace, Workspace]:
 
     central = Workspace.open(root / "central")
     demo.fill(central.store, enterprises_count=500, seed=1)
-    roles.central_init(central, "示范县应急管理局")
-    roles.central_enroll(central, "拳铺镇-1", root / "d.faenrol")
+    sync_central.init(central, "示范县应急管理局")
+    sync_central.enroll(central, "拳铺镇-1", root / "d.faenrol")
     device = Workspace.open(root / "device")
-    roles.enroll(device, root / "d.faenrol")
+    sync_device.enroll(device, root / "d.faenrol")
     return central, device
 
 

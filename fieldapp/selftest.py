@@ -273,16 +273,18 @@ def _pdf_read_back(ctx: Context) -> None:
 @step("sync", needs=("workspace",))
 def _sync(ctx: Context) -> None:
     from fieldapp.services import demo_visits, verification
-    from fieldapp.sync import exchange, roles
+    from fieldapp.sync import central as sync_central
+    from fieldapp.sync import device as sync_device
+    from fieldapp.sync import exchange
 
     central = ctx.open_workspace(ctx.new_data_dir("central"))
     from fieldapp.models import demo
 
     demo.fill(central.store, enterprises_count=50, seed=5)
-    roles.central_init(central, "示范县应急管理局")
-    roles.central_enroll(central, "自检终端", ctx.root / "device.faenrol")
+    sync_central.init(central, "示范县应急管理局")
+    sync_central.enroll(central, "自检终端", ctx.root / "device.faenrol")
     device = ctx.open_workspace(ctx.new_data_dir("device"))
-    roles.enroll(device, ctx.root / "device.faenrol")
+    sync_device.enroll(device, ctx.root / "device.faenrol")
     visits = demo_visits.add_visits(device, count=1).value
     check(bool(visits) and visits[0]["documents"], "the device could not record a visit with notices")
     bundle = exchange.export(device, out=ctx.root / "outbox")

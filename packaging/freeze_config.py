@@ -35,6 +35,9 @@ EXCLUDES: tuple[str, ...] = (
     "setuptools", "pkg_resources", "distutils", "_distutils_hack",
     # the HEIC encoder build, installed for tests only (the app decodes with pi-heif)
     "pillow_heif",
+    # the office server and its web stack (`fieldapp[server]`): never in the field installer
+    "fieldapp.server", "starlette", "uvicorn", "jinja2", "multipart", "python_multipart", "itsdangerous", "argon2",
+    "_argon2_cffi_bindings", "httpx", "httpcore", "h11", "anyio", "sniffio", "markupsafe", "psycopg", "psycopg_pool",
     # development tools that live in the same virtual environment
     "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "mypyc", "importlinter", "grimp", "pip", "ruff",
 )

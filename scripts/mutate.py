@@ -31,6 +31,8 @@ MODULES: dict[str, list[str]] = {
     "fieldapp/models/search.py": ["tests/models/test_search.py"],
     "fieldapp/sync/merge.py": ["tests/sync/test_merge_rules.py", "tests/sync/test_exchange.py",
                                "tests/sync/test_convergence.py"],
+    "fieldapp/models/tables.py": ["tests/sync/test_merge_rules.py", "tests/models/test_tables.py",
+                                  "tests/sync/test_exchange.py"],
     "fieldapp/sync/envelope.py": ["tests/sync/test_envelope.py", "tests/sync/test_exchange.py"],
     "fieldapp/documents/qr.py": ["tests/documents/test_qr.py"],
 }

@@ -5,7 +5,7 @@ never a traceback (unexpected errors are logged with their traceback in the data
 One module per command group; each registers its commands on `main` when imported here.
 """
 
-from fieldapp.cli import app, checklists, enterprises, findings, inspections, notices, sync
+from fieldapp.cli import app, checklists, enterprises, findings, inspections, inspectors, notices, serve, sync
 from fieldapp.cli.base import main
 
-__all__ = ["app", "checklists", "enterprises", "findings", "inspections", "main", "notices", "sync"]
+__all__ = ["app", "checklists", "enterprises", "findings", "inspections", "inspectors", "main", "notices", "serve", "sync"]

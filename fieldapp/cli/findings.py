@@ -34,7 +34,7 @@ def findings_list(obj: Context, status: str | None, overdue: bool, enterprise_re
     rows = findings.list_findings(obj.ws, findings.FindingFilters(status=status, overdue=overdue,
                                                                   enterprise=enterprise_ref)).rows
     emit(rows, as_json, lambda r: table(labelled(r, grade=labels.grade, status=labels.finding_status),
-                                        [("enterprise_name", "Enterprise"), ("grade", "Grade"),
+                                        [("id", "Id"), ("enterprise_name", "Enterprise"), ("grade", "Grade"),
                                          ("status", "Status"), ("deadline", "Deadline"),
                                          ("overdue", "Overdue"), ("description", "Finding")]))
 

@@ -30,7 +30,7 @@ def inspections_list(obj: Context, enterprise_ref: str | None, limit: int | None
     from fieldapp.services import inspections
 
     rows = inspections.list_inspections(obj.ws, enterprise=enterprise_ref, limit=limit)
-    emit(rows, as_json, lambda r: table(r, [("started_at", "Started"), ("enterprise_name", "Enterprise"),
+    emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("started_at", "Started"), ("enterprise_name", "Enterprise"),
                                             ("type", "Type"), ("status", "Status"), ("findings", "Findings")]))
 
 
@@ -51,7 +51,8 @@ def inspections_show(obj: Context, inspection_id: str, as_json: bool) -> None:
         click.echo(f"{d['enterprise']['name']} — {d['type']} — {d['started_at']} ({d['status']})")
         click.echo("officers: " + ", ".join(f"{o['name']} ({o['certificate_no']})" for o in d["officers"]))
         table(labelled(d["findings"], grade=labels.grade, status=labels.finding_status),
-              [("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"), ("description", "Finding")])
+              [("id", "Id"), ("grade", "Grade"), ("status", "Status"), ("deadline", "Deadline"),
+               ("description", "Finding")])
 
     emit(data, as_json, human)
 

@@ -39,13 +39,13 @@ def notices_list(obj: Context, status: str | None, search: str | None, as_json: 
 
 
 @notices.command("export")
-@click.argument("document_id")
+@click.argument("document_id", metavar="DOCUMENT")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.pass_obj
 def notices_export(obj: Context, document_id: str, out: Path) -> None:
-    """Write the issued, signed PDF of a document (checked against its recorded hash).
+    """Write the issued, signed PDF of a document (by id or number), checked against its recorded hash.
 
-    Example: fieldapp notices export 019a... --out 责改15号.pdf
+    Example: fieldapp notices export 示应急责改〔2026〕15号 --out 责改15号.pdf
     """
     from fieldapp.services import notices as svc
 
@@ -54,14 +54,14 @@ def notices_export(obj: Context, document_id: str, out: Path) -> None:
 
 
 @notices.command("void")
-@click.argument("document_id")
+@click.argument("document_id", metavar="DOCUMENT")
 @click.option("--reason", required=True, help="Why the document is voided (作废原因).")
 @json_option
 @click.pass_obj
 def notices_void(obj: Context, document_id: str, reason: str, as_json: bool) -> None:
-    """Void an issued document; a correction is then issued as a new document that references it.
+    """Void an issued document (by id or number); a correction is then issued as a new document.
 
-    Example: fieldapp notices void 019a... --reason 单位名称有误
+    Example: fieldapp notices void 示应急责改〔2026〕15号 --reason 单位名称有误
     """
     from fieldapp.services import notices as svc
 

@@ -8,6 +8,9 @@ from typing import Any
 import click
 
 from fieldapp.cli.base import Context, emit, json_option, main, progress, table
+from fieldapp.errors import FieldappError
+from fieldapp.services import sync as service
+from fieldapp.services.sync import Role
 
 
 @main.command()
@@ -19,9 +22,7 @@ def enroll(obj: Context, file: Path, as_json: bool) -> None:
 
     Example: fieldapp enroll 拳铺镇-执法终端1.faenrol
     """
-    from fieldapp.sync import roles
-
-    data = roles.enroll(obj.ws, file)
+    data = service.enroll(obj.ws, file).value
     emit(data, as_json, lambda d: click.echo(f"Enrolled as {d['name']} ({d['device_id']}) with {d['central']}"))
 
 
@@ -40,26 +41,34 @@ def sync_export(obj: Context, to: str | None, out: Path | None, as_json: bool) -
 
     Example: fieldapp sync export --out E:/
     """
-    from fieldapp.sync import exchange
-
-    result = exchange.export(obj.ws, to=to, out=out, progress=progress(as_json))
+    result = service.export_bundle(obj.ws, to=to, out=out, progress=progress(as_json)).value
     emit(result.as_dict(), as_json, lambda d: click.echo(
         f"Bundle written: {d['path']} ({d['records']} record(s), {d['files']} file(s))"))
 
 
 @sync_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @json_option
 @click.pass_obj
 def sync_import(obj: Context, file: Path, as_json: bool) -> None:
-    """Verify and apply a bundle in one transaction (the same bundle twice changes nothing).
+    """Verify and apply a bundle in one transaction (the same bundle twice changes nothing). Given a folder
+    (a USB stick), every bundle in it addressed to this installation, oldest first.
 
-    Example: fieldapp sync import E:/fieldapp-019a-to-019b.fabundle
+    Example: fieldapp sync import E:/
     """
-    from fieldapp.sync import exchange
+    paths = service.bundles_in(obj.ws, file) if file.is_dir() else [file]
+    if file.is_dir() and not paths:
+        raise FieldappError(f"no bundle for this installation in {file}", f"{file} 中没有发给本机的数据包")
+    results = []
+    for path in paths:
+        result = service.import_bundle(obj.ws, path, progress=progress(as_json)).value
+        results.append(dict(result.as_dict(), file=str(path), message=result.message))
 
-    result = exchange.import_bundle(obj.ws, file, progress=progress(as_json))
-    emit(dict(result.as_dict(), message=result.message), as_json, lambda d: click.echo(d["message"].capitalize()))
+    def human(_: Any) -> None:
+        for r in results:
+            click.echo((f"{Path(r['file']).name}: " if file.is_dir() else "") + str(r["message"]).capitalize())
+
+    emit(results if file.is_dir() else results[0], as_json, human)
 
 
 @sync_group.command("status")
@@ -70,17 +79,15 @@ def sync_status(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp sync status --json
     """
-    from fieldapp.sync import exchange
-
-    data = exchange.status(obj.ws)
+    data = service.status(obj.ws)
 
     def human(d: dict[str, Any]) -> None:
         click.echo(f"role: {d['role']} ({d['device_id']})")
-        if d["role"] == "device" and "central" in d:
+        if d["role"] == Role.DEVICE and "central" in d:
             click.echo(f"central: {d['central']}; last export {d['last_export_at'] or '-'}, "
                        f"last import {d['last_import_at'] or '-'}")
             click.echo("all synced" if d["all_synced"] else f"{d['pending_changes']} change(s) not yet acknowledged")
-        if d["role"] == "central":
+        if d["role"] == Role.CENTRAL:
             table(d["devices"], [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
                                  ("pending_changes", "Pending")])
             click.echo(f"open conflicts: {d['open_conflicts']}")
@@ -102,9 +109,7 @@ def central_init(obj: Context, unit: str, as_json: bool) -> None:
 
     Example: fieldapp --data-dir D:/fieldapp-central central init --unit 示范县应急管理局
     """
-    from fieldapp.sync import roles
-
-    data = roles.central_init(obj.ws, unit)
+    data = service.init_central(obj.ws, unit).value
     emit(data, as_json, lambda d: click.echo(f"Central office ready: {d['unit']} ({d['central_id']})"))
 
 
@@ -120,9 +125,7 @@ def central_enroll(obj: Context, name: str, out: Path, block_size: int, as_json:
 
     Example: fieldapp central enroll --device 拳铺镇-1 --out 拳铺镇-1.faenrol
     """
-    from fieldapp.sync import roles
-
-    result = roles.central_enroll(obj.ws, name, out, block_size=block_size)
+    result = service.enroll_device(obj.ws, name, out, block_size=block_size).value
     emit(result.as_dict(), as_json, lambda d: click.echo(f"Enrolment file for {d['name']} written: {d['path']}"))
 
 
@@ -134,12 +137,23 @@ def central_devices(obj: Context, as_json: bool) -> None:
 
     Example: fieldapp central devices --json
     """
-    from fieldapp.sync import exchange, identity
-
-    identity.require_role(obj.ws.store, "central")
-    rows = exchange.devices(obj.ws)
+    rows = service.devices(obj.ws)
     emit(rows, as_json, lambda r: table(r, [("name", "Device"), ("status", "Status"), ("last_import_at", "Last import"),
                                             ("last_export_at", "Last export"), ("pending_changes", "Pending")]))
+
+
+@central.command("server-cert")
+@click.option("--host", "hosts", multiple=True, required=True,
+              help="A name or address devices use to reach the server (repeat for several).")
+@json_option
+@click.pass_obj
+def central_server_cert(obj: Context, hosts: tuple[str, ...], as_json: bool) -> None:
+    """Issue the server's TLS certificate from the office CA (devices trust that CA alone).
+
+    Example: fieldapp central server-cert --host sync.shifan.gov.cn --host 10.1.2.3
+    """
+    data = service.issue_server_certificate(obj.ws, list(hosts)).value
+    emit(data, as_json, lambda d: click.echo(f"Server certificate for {', '.join(d['hosts'])}: {d['certificate']}"))
 
 
 @central.command("revoke")
@@ -150,9 +164,7 @@ def central_revoke(obj: Context, device: str) -> None:
 
     Example: fieldapp central revoke 拳铺镇-1
     """
-    from fieldapp.sync import roles
-
-    data = roles.revoke(obj.ws, device)
+    data = service.revoke_device(obj.ws, device).value
     click.echo(f"Revoked {data['name']}")
 
 
@@ -168,13 +180,11 @@ def central_conflicts(obj: Context, show_all: bool, reverse_id: str | None, acce
 
     Example: fieldapp central conflicts --reverse 019a...
     """
-    from fieldapp.sync import conflicts
-
     if reverse_id:
-        conflicts.resolve(obj.ws, reverse_id, keep="lost")
+        service.resolve_conflict(obj.ws, reverse_id, keep="lost")
     if accept_id:
-        conflicts.resolve(obj.ws, accept_id, keep="kept")
-    rows = conflicts.list_conflicts(obj.ws, include_resolved=show_all)
+        service.resolve_conflict(obj.ws, accept_id, keep="kept")
+    rows = service.list_conflicts(obj.ws, include_resolved=show_all)
     emit(rows, as_json, lambda r: table(r, [("id", "Id"), ("table_name", "Table"), ("label", "Record"),
                                             ("field", "Field"), ("kept_value", "Kept"), ("lost_value", "Lost"),
                                             ("resolution", "Resolution")]))
@@ -216,10 +226,8 @@ def central_assign(obj: Context, device: str, enterprise_ref: str, planned: str 
 
     Example: fieldapp central assign --device 拳铺镇-1 --enterprise 91350100M000100Y43 --date 2026-12-01
     """
-    from fieldapp.sync import assignments
-
-    row = assignments.assign(obj.ws, device=device, enterprise_ref=enterprise_ref, planned_date=planned,
-                             kind=kind, note=note)
+    row = service.assign_visit(obj.ws, device=device, enterprise_ref=enterprise_ref, planned_date=planned,
+                               kind=kind, note=note).value
     emit(row, as_json, lambda r: click.echo(f"Assigned visit {r['id']} on {r['planned_date'] or '-'}"))
 
 

@@ -18,12 +18,10 @@ OS key store (DPAPI on Windows) is future work. They never appear in ``repr``/``
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import NameOID
 
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_write
 
 PAYLOAD_KEY_FILE = "payload-ed25519.key"
 PDF_KEY_FILE = "pdf-p256.key"
@@ -59,30 +58,6 @@ def key_id_for(ed25519_public: bytes) -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def write_key_file(path: Path, data: bytes, mode: int) -> None:
-    """Write a key or certificate file whole, or not at all, with ``mode`` from its first byte."""
-    # A crash or a full disk must never leave a half-written key behind, and a private key must never
-    # exist, even briefly, with wider permissions: mkstemp creates the file 0600 before any byte is written.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # not possible on Windows; the rename is durable enough there
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _private_pem(key: Ed25519PrivateKey | ec.EllipticCurvePrivateKey) -> bytes:
@@ -192,7 +167,7 @@ class DeviceKeys:
                 device_name = stored_name or device_name
             else:
                 info = {"device_id": device_id, "device_name": device_name}
-                write_key_file(device_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), 0o644)
+                atomic_write(device_file, json.dumps(info, ensure_ascii=False).encode("utf-8"), mode=0o644)
 
             payload_key = cls._load_or_make_key(path / PAYLOAD_KEY_FILE, Ed25519PrivateKey.generate)
             pdf_key = cls._load_or_make_key(path / PDF_KEY_FILE, lambda: ec.generate_private_key(ec.SECP256R1()))
@@ -212,7 +187,7 @@ class DeviceKeys:
                     chain = tuple(_load_certs_pem(chain_file.read_bytes()))
             else:
                 cert = _self_issue(pdf_key, device_id, device_name)
-                write_key_file(cert_file, cert.public_bytes(serialization.Encoding.PEM), 0o644)
+                atomic_write(cert_file, cert.public_bytes(serialization.Encoding.PEM), mode=0o644)
         except OSError as exc:
             raise FieldappError(
                 f"The device keys in {path} cannot be read or written: {exc.strerror or exc}",
@@ -228,7 +203,7 @@ class DeviceKeys:
             except (ValueError, TypeError) as exc:
                 raise _damaged(path) from exc
         key = make()
-        write_key_file(path, _private_pem(key), 0o600)
+        atomic_write(path, _private_pem(key), mode=0o600)
         return key
 
     # -- public material
@@ -324,8 +299,8 @@ class DeviceKeys:
                 )
         pem = serialization.Encoding.PEM
         try:
-            write_key_file(self.directory / CHAIN_FILE, b"".join(c.public_bytes(pem) for c in chain), 0o644)
-            write_key_file(self.directory / CERT_FILE, cert.public_bytes(pem), 0o644)
+            atomic_write(self.directory / CHAIN_FILE, b"".join(c.public_bytes(pem) for c in chain), mode=0o644)
+            atomic_write(self.directory / CERT_FILE, cert.public_bytes(pem), mode=0o644)
         except OSError as exc:
             raise FieldappError(
                 f"The certificate cannot be saved: {exc.strerror or exc}",
@@ -356,6 +331,12 @@ class OfficeCA:
     def private_pem(self) -> bytes:
         """PKCS#8 PEM of the CA key, for the office's keys directory only."""
         return _private_pem(self._key)
+
+    def sign(self, builder: x509.CertificateBuilder) -> x509.Certificate:
+        """Issue the certificate `builder` describes (issuer name and key identifier filled in here)."""
+        builder = builder.issuer_name(self.certificate.subject).add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(self._key.public_key()), critical=False)
+        return builder.sign(self._key, hashes.SHA256())
 
     def __repr__(self) -> str:
         return f"OfficeCA({self.name!r})"

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.errors import DatabaseRefused, FieldappError
+from fieldapp.fileio import atomic_path
 from fieldapp.models import db as dbmod
 from fieldapp.models.schema import MIGRATIONS
 from fieldapp.models.store import Store
@@ -20,18 +21,15 @@ def backup_to(store: Store, out: Path) -> Path:
     out = out.expanduser()
     if out.exists():
         raise FieldappError(f"{out} already exists; choose another file", f"文件 {out} 已存在，请换一个文件名")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            store.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        tmp.replace(out)
+        with atomic_path(out) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                store.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise FieldappError(f"backup failed: {exc}", f"备份失败：{exc}") from exc
     return out
 

@@ -149,6 +149,11 @@ def void(store: Store, document_id: str, reason: str) -> Row:
 
 
 def get(store: Store, document_id: str) -> Row:
+    """A document by its id or by its printed number (示应急责改〔2026〕15号)."""
+    if store.get("documents", document_id) is None:
+        found = store.query("SELECT id FROM documents WHERE number = ?", (document_id.strip(),))
+        if len(found) == 1:
+            document_id = found[0]["id"]
     return store.require("documents", document_id, "document", "文书")
 
 

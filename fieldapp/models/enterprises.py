@@ -79,7 +79,6 @@ class DuplicateUscc(FieldError):
                          f"统一社会信用代码 {code} 已登记为“{existing['name']}”")
         self.code = code
         self.existing_id = str(existing["id"])
-        self.existing_name = str(existing["name"])
 
 
 def _bool(column: str, raw: str) -> int:

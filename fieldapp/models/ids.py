@@ -26,11 +26,6 @@ def uuid7() -> str:
     return str(uuid.UUID(int=value))
 
 
-def uuid7_time(value: str) -> datetime:
-    ms = uuid.UUID(value).int >> 80
-    return datetime.fromtimestamp(ms / 1000, tz=UTC)
-
-
 def utc_now() -> str:
     """Timestamps are stored as ISO-8601 UTC with milliseconds, which sorts as text."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -23,14 +23,10 @@ import sqlite_utils
 from fieldapp.errors import FieldappError, NotFound
 from fieldapp.models import db as dbmod
 from fieldapp.models.ids import Hlc, hlc_next, hlc_receive, utc_now, uuid7
-from fieldapp.models.schema import MIGRATIONS, OWNED_TABLES
+from fieldapp.models.schema import MIGRATIONS
+from fieldapp.models.tables import POLICY, SYNC_FIELDS
 
-SYNC_FIELDS = frozenset({"id", "created_at", "updated_at", "device_id", "seq", "hlc", "field_hlc", "owner_device"})
-
-# Changes to these entities go into the hash-chained 执法全过程记录 (audit.py).
-AUDITED_TABLES = frozenset({"inspections", "findings", "finding_events", "reinspections",
-                            "reinspection_items", "documents", "evidence", "inspection_checklists",
-                            "checklist_answers"})
+__all__ = ["SYNC_FIELDS", "Row", "Store", "field_clock", "field_prev"]
 
 Row = dict[str, Any]
 
@@ -233,7 +229,7 @@ class Store:
             # "*" is the clock of every field not changed since the row was created (field-level merge).
             field_hlc=json.dumps({"*": hlc}),
         )
-        if table in OWNED_TABLES:
+        if POLICY[table].owned:
             row["owner_device"] = values.get("owner_device") or self.device_id
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -281,7 +277,7 @@ class Store:
             from fieldapp.models import search
 
             search.unindex(self.conn, int(current["search_key"]))
-        if table in AUDITED_TABLES:
+        if POLICY[table].audited:
             from fieldapp.models import audit
 
             audit.append(self, "delete", table, row_id, {"reason": reason})
@@ -291,7 +287,8 @@ class Store:
             from fieldapp.models import search
 
             search.index_rows(self.conn, [row])
-        if audit_action and table in AUDITED_TABLES:
+        # Changes to audited records go into the hash-chained 执法全过程记录 (audit.py).
+        if audit_action and POLICY[table].audited:
             from fieldapp.models import audit
 
             audit.append(self, audit_action, table, row["id"], dict(data))

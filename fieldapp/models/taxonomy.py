@@ -29,9 +29,6 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
     "其他": (),
 }
 
-# The eight 工贸 sectors, used by templates that apply to "工贸企业".
-GONGMAO_SECTORS: tuple[str, ...] = ("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸")
-
 HIGH_RISK_INDUSTRIES: frozenset[str] = frozenset(
     {"危险化学品", "非煤矿山", "煤矿", "烟花爆竹", "冶金", "建筑施工", "城镇燃气"}
 )

@@ -5,7 +5,7 @@ remaining 62 the file, with no extension (the database records what a blob is). 
 directory small enough for Windows Explorer and for antivirus scanners that walk directories.
 
 Every write goes to a temp file in the same directory tree, is flushed and fsynced, then renamed with
-``os.replace``: a crash or power cut leaves either no file or the whole file under its final name, never
+``os.replace`` (fieldapp.fileio): a crash or power cut leaves either no file or the whole file under its final name, never
 half a file. Temp files carry :data:`TEMP_SUFFIX` so :meth:`BlobStore.cleanup_temp` can find leftovers.
 """
 
@@ -16,16 +16,15 @@ import hashlib
 import os
 import re
 import tempfile
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from fieldapp.errors import FieldappError, NotFound, ValidationError
+from fieldapp.fileio import TEMP_SUFFIX, atomic_write, atomic_writer, replace
 from fieldapp.photos.pack import Pack
 
-TEMP_SUFFIX = ".fieldapp-tmp"
 CHUNK_SIZE = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 2 * 1024**3
 
@@ -43,17 +42,6 @@ def _check_sha(sha: str) -> str:
             f"文件标识无效：{sha!r}（应为 64 位小写十六进制）。",
         )
     return sha
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a directory and NTFS journals renames.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _storage_error(e: OSError) -> FieldappError:
@@ -119,10 +107,7 @@ class BlobStore:
             return path
         cached = self.root / ".cache" / sha[:2] / sha[2:]
         if not cached.is_file():
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f".{cached.name}.{threading.get_ident()}{TEMP_SUFFIX}")
-            tmp.write_bytes(data)
-            os.replace(tmp, cached)
+            atomic_write(cached, data, durable=False)  # a cache: rebuilt from the pack if lost
         return cached
 
     def chunks(self, sha: str) -> Iterator[bytes]:
@@ -156,9 +141,7 @@ class BlobStore:
             return False
 
     def _commit(self, tmp: Path, final: Path) -> None:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, final)
-        _fsync_dir(final.parent)
+        replace(tmp, final)
 
     def put_bytes(self, data: bytes) -> str:
         """Store ``data``; returns its SHA-256. Existing identical content is not rewritten."""
@@ -194,33 +177,18 @@ class BlobStore:
                 pass
             if self._matches(final, expected_sha, final.stat().st_size):
                 return expected_sha
-        tmp: Path | None = None
         try:
-            # A fixed temporary name per content: cheaper than mkstemp for thousands of small files, and
-            # a leftover from a crash is simply overwritten (or removed by cleanup_temp).
-            final.parent.mkdir(parents=True, exist_ok=True)
-            tmp = final.with_name(f".{final.name}.{threading.get_ident()}{TEMP_SUFFIX}")
-            f = tmp.open("wb")
-            digest = hashlib.sha256()
-            with f:
+            # The content is checked before it takes its name: a mismatch leaves nothing behind.
+            with atomic_writer(final, durable=durable, unique=False) as f:
+                digest = hashlib.sha256()
                 for block in blocks:
                     digest.update(block)
                     f.write(block)
-                if durable:
-                    f.flush()
-                    os.fsync(f.fileno())
-            if digest.hexdigest() != expected_sha:
-                raise FieldappError(f"content does not match its hash {expected_sha}",
-                                    f"文件内容与摘要 {expected_sha} 不符")
-            os.replace(tmp, final)
-            if durable:
-                _fsync_dir(final.parent)
-            tmp = None
+                if digest.hexdigest() != expected_sha:
+                    raise FieldappError(f"content does not match its hash {expected_sha}",
+                                        f"文件内容与摘要 {expected_sha} 不符")
         except OSError as e:
             raise _storage_error(e) from e
-        finally:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
         return expected_sha
 
     def put_file(self, path: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, int]:

@@ -41,10 +41,6 @@ class MediaType:
     mime: str
 
 
-PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".hif"})
-VIDEO_EXTENSIONS = frozenset({".mp4", ".m4v", ".mov", ".avi", ".3gp", ".3g2", ".mkv", ".webm"})
-AUDIO_EXTENSIONS = frozenset({".mp3", ".m4a", ".aac", ".wav", ".amr", ".mka"})
-
 _MIME = {
     "jpeg": "image/jpeg",
     "png": "image/png",

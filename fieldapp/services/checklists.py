@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fieldapp.fileio import atomic_write
 from fieldapp.models import checklist_format as fmt
 from fieldapp.models import checklists
 from fieldapp.models.checklist_format import TemplateInvalid
@@ -23,6 +24,11 @@ __all__ = ["TemplateInvalid", "basis_text", "check_template_file", "export_templ
 
 item_count = fmt.item_count  # the number of items of a template
 basis_text = fmt.basis_text  # an item's legal basis as one line of text
+
+
+def ensure_builtin(ws: Workspace) -> None:
+    """Write the checklists shipped with this version (once; a new version adds its new templates)."""
+    checklists.ensure_builtin(ws.store)
 
 
 def library(ws: Workspace, *, include_retired: bool = False) -> list[Row]:
@@ -57,7 +63,5 @@ def export_template(ws: Workspace, template_id: str, out: Path, *, version: int 
         content = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
         content = fmt.to_xlsx(data)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(content)
-    tmp.replace(out)
+    atomic_write(out, content)
     return data

@@ -61,9 +61,9 @@ def add_visits(ws: Workspace, *, count: int = 6, seed: int = 20261123, today: da
                              " ORDER BY search_key LIMIT 200")
     if len(officers) < 2 or not candidates:
         return Done([], NOTHING)
-    from fieldapp.sync import identity
+    from fieldapp.sync.roles import Role, role
 
-    enrolled = identity.role(store) == "device"
+    enrolled = role(store) is Role.DEVICE
     if enrolled:
         # Numbers of an enrolled device come only from the office's blocks.
         count = min(count, *(numbering.remaining(store, t, today.year) for t in

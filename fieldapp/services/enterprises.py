@@ -198,11 +198,11 @@ def link_enterprises(ws: Workspace, device_ref: str, office_ref: str) -> Done[di
     knew; every inspection, hazard and document of both points to it. Signed documents keep their content
     and PDF (the name they were issued with). Recorded in the audit log.
     """
-    from fieldapp.sync import identity
     from fieldapp.sync.applier import Applier
+    from fieldapp.sync.roles import Role, role
 
     store = ws.store
-    if identity.role(store) == "device":
+    if role(store) is Role.DEVICE:
         raise FieldappError("only the office links enterprises; the link reaches this device with the next bundle",
                             "只有中心端可以合并单位；合并结果会随下一个数据包同步到本终端")
     on_site = enterprises.find(store, device_ref)

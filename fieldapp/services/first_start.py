@@ -9,7 +9,6 @@ enrolment, a registry import (services.enterprises.import_registry), or the demo
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError
@@ -67,9 +66,9 @@ def fill_demo(ws: Workspace, *, enterprises: int = 600, seed: int = 20261123, vi
     inspections, findings, seed, visits, notices).
     """
     from fieldapp.services import demo_visits
-    from fieldapp.sync import identity
+    from fieldapp.sync.roles import Role, role
 
-    if identity.role(ws.store) == "device":
+    if role(ws.store) is Role.DEVICE:
         # An enrolled device already has the office's registry: demo field work goes on top of it.
         result = demo.fill_field_work(ws.store, seed=seed)
     else:
@@ -78,10 +77,3 @@ def fill_demo(ws: Workspace, *, enterprises: int = 600, seed: int = 20261123, vi
     data = dict(result.__dict__, visits=len(recorded), notices=sum(len(v["documents"]) for v in recorded))
     return Done(data, EVERYTHING)
 
-
-def enrol(ws: Workspace, path: Path) -> Done[dict[str, Any]]:
-    """Become the field device of the office's enrolment file (*.faenrol): the registry, the officers, the
-    checklists and document numbers arrive with it. Possible while empty or holding only a registry import."""
-    from fieldapp.sync import roles
-
-    return Done(dict(roles.enroll(ws, Path(path))), EVERYTHING)

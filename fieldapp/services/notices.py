@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from fieldapp.errors import FieldappError, ValidationError
+from fieldapp.fileio import atomic_write
 from fieldapp.models import documents
 from fieldapp.models.store import Row
 from fieldapp.photos.blobstore import BlobStore, data_store
@@ -58,8 +59,4 @@ def document_pdf(ws: Workspace, document_id: str) -> bytes:
 
 def export_pdf(ws: Workspace, document_id: str, out: Path) -> Path:
     """Save a copy of the signed PDF to ``out`` (the stored file is checked first)."""
-    data = document_pdf(ws, document_id)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return atomic_write(out, document_pdf(ws, document_id))

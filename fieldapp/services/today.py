@@ -62,9 +62,9 @@ def today_overview(ws: Workspace, today: date | None = None) -> Today:
 
 def sync_state(ws: Workspace) -> SyncState:
     """This installation's sync role and backlog, when it last synced, and its assigned visits."""
+    from fieldapp.services import sync
     from fieldapp.services.inspections import assigned_visits
-    from fieldapp.sync import exchange
 
-    status = dict(exchange.status(ws))
-    assigned = assigned_visits(ws) if status["role"] == "device" else []
-    return SyncState(status, exchange.last_sync(ws.store), assigned)
+    status = sync.status(ws)
+    assigned = assigned_visits(ws) if status["role"] == sync.Role.DEVICE else []
+    return SyncState(status, sync.last_sync(ws), assigned)

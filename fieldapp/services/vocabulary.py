@@ -31,6 +31,7 @@ from fieldapp.models.lifecycle import (
 
 # The photo-mark format (标注: the colours the editor offers, default sizes, reading an evidence row's marks).
 from fieldapp.models.photo_marks import RED, STROKE, TEXT_SIZE, WHITE, YELLOW, colour, number, parse_overlay
+from fieldapp.models.tables import POLICIES
 
 # Controlled vocabularies (domain.md §3, §5, §6).
 from fieldapp.models.taxonomy import (
@@ -41,10 +42,20 @@ from fieldapp.models.taxonomy import (
     RISK_LEVELS,
     SPECIAL_HAZARD_TAGS,
 )
+from fieldapp.sync.roles import Role
+
+# Sync: what this installation is, a peer's state, what the records of each synced table are called (an
+# import's summary, a conflict to review), the registry fields' names in a conflict.
+ROLE_ZH: dict[Role, str] = {Role.DEVICE: "执法终端", Role.CENTRAL: "中心端", Role.STANDALONE: "单机（未注册）"}
+PEER_STATUS_ZH = {"active": "正常", "enrolled": "已注册，待首次同步", "revoked": "已注销"}
+RECORD_KINDS_ZH: dict[str, str] = {**{p.name: p.zh for p in POLICIES},
+                                   "tombstones": "删除记录", "audit_log": "执法全过程记录"}
+ENTERPRISE_FIELDS_ZH: dict[str, str] = {f.column: str(f.zh) for f in ENTERPRISE_FIELDS}
 
 __all__ = [
-    "CHECKLIST_ANSWERS", "DEADLINE_STATES", "DOC_STATUS_ZH", "ENTERPRISE_FIELDS", "FINDING_GRADES", "INDUSTRIES",
-    "INSPECTION_TYPES", "NO_USCC_ZH", "OPEN_STATES", "PLAN_ZH", "RED", "RISK_COLOURS", "RISK_LEVELS",
-    "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "STROKE", "TERMINAL", "TEXT_SIZE", "TRANSITIONS", "WHITE", "YELLOW",
-    "DocType", "colour", "doc_type_title", "is_overdue", "number", "parse_overlay",
+    "CHECKLIST_ANSWERS", "DEADLINE_STATES", "DOC_STATUS_ZH", "ENTERPRISE_FIELDS", "ENTERPRISE_FIELDS_ZH",
+    "FINDING_GRADES", "INDUSTRIES", "INSPECTION_TYPES", "NO_USCC_ZH", "OPEN_STATES", "PEER_STATUS_ZH", "PLAN_ZH",
+    "RECORD_KINDS_ZH", "RED", "RISK_COLOURS", "RISK_LEVELS", "ROLE_ZH", "SPECIAL_HAZARD_TAGS", "STATUS_ZH", "STROKE",
+    "TERMINAL", "TEXT_SIZE", "TRANSITIONS", "WHITE", "YELLOW", "DocType", "Role", "colour", "doc_type_title",
+    "is_overdue", "number", "parse_overlay",
 ]

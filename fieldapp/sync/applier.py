@@ -17,17 +17,10 @@ from typing import Any
 
 from fieldapp.models import search
 from fieldapp.models.ids import Hlc, utc_now, uuid7
-from fieldapp.models.store import SYNC_FIELDS, Row, Store
-from fieldapp.sync.merge import (
-    LOCAL_ONLY,
-    NATURAL_KEYS,
-    REFERENCES,
-    TABLE_ORDER,
-    Conflict,
-    Counts,
-    _order,
-    merge,
-)
+from fieldapp.models.store import Row, Store
+from fieldapp.models.tables import LOCAL_COLUMNS, POLICIES, POLICY, SYNC_FIELDS
+from fieldapp.sync.envelope import reject
+from fieldapp.sync.merge import Conflict, Counts, canonical, merge
 
 
 def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
@@ -39,12 +32,6 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
             batch = []
     if batch:
         yield batch
-
-
-def _reject(en: str, zh: str) -> Exception:
-    from fieldapp.sync.bundle import _reject as reject
-
-    return reject(en, zh)
 
 
 class Applier:
@@ -75,15 +62,15 @@ class Applier:
     def _rewrite(self, table: str, row: Row) -> Row:
         if not self.aliases:
             return row
-        for refs in REFERENCES.values():
-            for child, column, is_list in refs:
-                if child != table or row.get(column) is None:
+        for policy in POLICIES:
+            for ref in policy.references:
+                if ref.table != table or row.get(ref.column) is None:
                     continue
-                if is_list:
-                    ids = json.loads(row[column])
-                    row[column] = json.dumps([self.resolve(i) for i in ids])
+                if ref.is_list:
+                    ids = json.loads(row[ref.column])
+                    row[ref.column] = json.dumps([self.resolve(i) for i in ids])
                 else:
-                    row[column] = self.resolve(row[column])
+                    row[ref.column] = self.resolve(row[ref.column])
         return row
 
     # -- rows -------------------------------------------------------------------------------------
@@ -93,11 +80,11 @@ class Applier:
         known = set(self.cols(table))
         for batch in _chunks(rows, 500):
             for row in batch:
-                unknown = set(row) - known - LOCAL_ONLY
+                unknown = set(row) - known - LOCAL_COLUMNS
                 if unknown:
-                    raise _reject(f"{table} has unknown fields {sorted(unknown)}", f"{table} 含有未知字段")
+                    raise reject(f"{table} has unknown fields {sorted(unknown)}", f"{table} 含有未知字段")
                 self.max_hlc = max(self.max_hlc, str(row.get("hlc") or ""))
-            batch = [self._rewrite(table, {k: v for k, v in r.items() if k not in LOCAL_ONLY}) for r in batch]
+            batch = [self._rewrite(table, {k: v for k, v in r.items() if k not in LOCAL_COLUMNS}) for r in batch]
             for row in batch:
                 row["id"] = self.resolve(row["id"])  # a later edit of a record merged here goes to the survivor
             ids = [r["id"] for r in batch]
@@ -145,7 +132,7 @@ class Applier:
 
     def _twin(self, table: str, row: Row) -> Row | None:
         """Another record here with the same natural key (never the row itself)."""
-        key = NATURAL_KEYS.get(table)
+        key = POLICY[table].natural_key
         if not key or any(row.get(k) is None for k in key):
             return None
         where = " AND ".join(f"{k} = ?" for k in key)
@@ -154,7 +141,7 @@ class Applier:
         return found[0] if found else None
 
     def _insert(self, table: str, rows: list[Row]) -> None:
-        cols = [c for c in self.cols(table) if c not in LOCAL_ONLY]
+        cols = [c for c in self.cols(table) if c not in LOCAL_COLUMNS]
         extra = ["seq"] + (["search_key"] if table == "enterprises" else [])
         seq = self.store.seq
         key = 0
@@ -177,7 +164,7 @@ class Applier:
         # sender, so our next bundle to it does not carry it back.
         same_as_remote = remote is not None and all(
             merged.get(c) == remote.get(c) for c in remote
-            if c not in LOCAL_ONLY and c not in ("device_id", "updated_at", "hlc"))
+            if c not in LOCAL_COLUMNS and c not in ("device_id", "updated_at", "hlc"))
         data["device_id"] = remote["device_id"] if remote is not None and same_as_remote else self.store.device_id
         data["seq"] = self.store.seq
         sets = ", ".join(f"{c} = ?" for c in data)
@@ -209,7 +196,7 @@ class Applier:
             merged, _ = merge(table, dict(older, id=keep_id), dict(newer, id=keep_id))
             survivor = merged or dict(older, id=keep_id)
             fills = {c: v for other in with_data for c, v in other.items()
-                     if c not in SYNC_FIELDS and c not in LOCAL_ONLY and v is not None and survivor.get(c) is None}
+                     if c not in SYNC_FIELDS and c not in LOCAL_COLUMNS and v is not None and survivor.get(c) is None}
         elif with_data:
             survivor = dict(with_data[0], id=keep_id)
         if stored_lose is not None:
@@ -224,7 +211,7 @@ class Applier:
                 self._write(table, survivor, None, stored_keep)
             else:
                 survivor.update(device_id=self.store.device_id)
-                self._insert(table, [{k: v for k, v in survivor.items() if k not in LOCAL_ONLY}])
+                self._insert(table, [{k: v for k, v in survivor.items() if k not in LOCAL_COLUMNS}])
             if fills:
                 self.store.update(table, keep_id, fills, audit=None)
         self._move_references(table, lose_id, keep_id)
@@ -242,8 +229,9 @@ class Applier:
              f"merged into {target}", target))
 
     def _move_references(self, table: str, old: str, new: str) -> None:
-        for child, column, is_list in REFERENCES.get(table, ()):
-            if is_list:
+        for ref in POLICY[table].references:
+            child, column = ref.table, ref.column
+            if ref.is_list:
                 rows = self.store.query(f"SELECT id, {column} FROM {child} WHERE {column} LIKE ?", (f'%"{old}"%',))
                 for r in rows:
                     ids = [new if i == old else i for i in json.loads(r[column])]
@@ -258,8 +246,8 @@ class Applier:
         counts = self.counts.setdefault("tombstones", Counts())
         for tomb in rows:
             table, row_id = tomb.get("table_name"), tomb.get("row_id")
-            if table not in TABLE_ORDER or not isinstance(row_id, str):
-                raise _reject("a deletion names an unknown table", "删除记录指向未知的数据表")
+            if not isinstance(table, str) or table not in POLICY or not isinstance(row_id, str):
+                raise reject("a deletion names an unknown table", "删除记录指向未知的数据表")
             self.max_hlc = max(self.max_hlc, str(tomb.get("hlc") or ""))
             target = tomb.get("merged_into")
             if isinstance(target, str) and target:
@@ -326,7 +314,7 @@ class Applier:
                 cur = self.store.conn.execute(
                     "INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, field, kept_value, kept_hlc,"
                     " lost_value, lost_hlc, lost_device, bundle_id, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (uuid7(), c.table, c.row_id, c.field, _order(c.kept), c.kept_hlc, _order(c.lost), c.lost_hlc,
+                    (uuid7(), c.table, c.row_id, c.field, canonical(c.kept), c.kept_hlc, canonical(c.lost), c.lost_hlc,
                      device, self.bundle_id, utc_now()))
                 n += cur.rowcount
         return n

@@ -9,17 +9,16 @@ from typing import Any
 from fieldapp.errors import ValidationError
 from fieldapp.models import enterprises, taxonomy
 from fieldapp.models.store import Row
-from fieldapp.sync import identity
+from fieldapp.sync import peers, roles
+from fieldapp.sync.roles import Role
 from fieldapp.workspace import Workspace
 
 
 def assign(ws: Workspace, *, device: str, enterprise_ref: str, planned_date: str | None = None,
            kind: str = "日常检查", officer_ids: list[str] | None = None, note: str | None = None) -> Row:
-    from fieldapp.sync.exchange import find_peer
-
     store = ws.store
-    identity.require_role(store, "central")
-    target = find_peer(store, device)
+    roles.require_role(store, Role.CENTRAL)
+    target = peers.find_peer(store, device)
     if kind not in taxonomy.INSPECTION_TYPES:
         raise ValidationError(f"unknown inspection type {kind!r}", f"未知的检查类型：{kind}")
     if planned_date:

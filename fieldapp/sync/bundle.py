@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldapp.errors import FieldappError
+from fieldapp.sync.envelope import reject
 
 MANIFEST = "manifest.json"
 NAME_RE = re.compile(r"^(manifest\.json|records/[a-z_]{1,40}\.ndjson|files/[0-9a-f]{64})$")
@@ -24,12 +25,6 @@ MAX_TOTAL = 16 * 1024**3
 MAX_RATIO = 1000  # compressed → uncompressed; NDJSON compresses ~10×, a bomb thousands of times
 MAX_MEMBERS = 2_000_000
 COPY_CHUNK = 1024 * 1024
-
-
-def _reject(en: str, zh: str) -> FieldappError:
-    from fieldapp.sync.envelope import BundleRejected
-
-    return BundleRejected(f"bundle rejected: {en}; nothing was changed", f"数据包被拒绝：{zh}；未做任何修改")
 
 
 class _HashingWriter:
@@ -92,37 +87,37 @@ class Reader:
         try:
             self.zip = zipfile.ZipFile(path, "r")
         except (zipfile.BadZipFile, OSError) as exc:
-            raise _reject(f"the content is not a valid archive ({exc})", "数据包内容不是有效的压缩包") from None
+            raise reject(f"the content is not a valid archive ({exc})", "数据包内容不是有效的压缩包") from None
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _reject("too many members", "数据包成员过多")
+            raise reject("too many members", "数据包成员过多")
         total = 0
         names = set()
         for info in infos:
             if not NAME_RE.match(info.filename) or info.filename in names:
-                raise _reject(f"unexpected member name {info.filename!r}", f"数据包含有非法成员名 {info.filename}")
+                raise reject(f"unexpected member name {info.filename!r}", f"数据包含有非法成员名 {info.filename}")
             names.add(info.filename)
             total += info.file_size
             if info.file_size > MAX_MEMBER or total > MAX_TOTAL:
-                raise _reject("the content is too large", "数据包内容过大")
+                raise reject("the content is too large", "数据包内容过大")
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1 << 20:
-                raise _reject("a member expands suspiciously (zip bomb)", "数据包成员压缩比异常（疑似压缩炸弹）")
+                raise reject("a member expands suspiciously (zip bomb)", "数据包成员压缩比异常（疑似压缩炸弹）")
         if MANIFEST not in names:
-            raise _reject("the manifest is missing", "缺少清单文件")
+            raise reject("the manifest is missing", "缺少清单文件")
         with self.zip.open(MANIFEST) as fh:
             data = fh.read(16 * 1024 * 1024 + 1)
         try:
             self.manifest: dict[str, Any] = json.loads(data)
         except ValueError:
-            raise _reject("the manifest is damaged", "清单文件已损坏") from None
+            raise reject("the manifest is damaged", "清单文件已损坏") from None
         members = self.manifest.get("members")
         if not isinstance(members, dict) or set(members) != names - {MANIFEST}:
-            raise _reject("the manifest does not list exactly the members present",
+            raise reject("the manifest does not list exactly the members present",
                           "清单与数据包内容不一致")
         for name, meta in members.items():
             info = self.zip.getinfo(name)
             if not isinstance(meta, dict) or meta.get("size") != info.file_size:
-                raise _reject(f"the manifest disagrees with {name}", f"清单与成员 {name} 不一致")
+                raise reject(f"the manifest disagrees with {name}", f"清单与成员 {name} 不一致")
 
     def _open_checked(self, name: str) -> Iterator[bytes]:
         meta = self.manifest["members"][name]
@@ -132,11 +127,11 @@ class Reader:
             while block := fh.read(COPY_CHUNK):
                 size += len(block)
                 if size > meta["size"]:
-                    raise _reject(f"{name} is larger than declared", f"成员 {name} 大小与清单不符")
+                    raise reject(f"{name} is larger than declared", f"成员 {name} 大小与清单不符")
                 digest.update(block)
                 yield block
         if size != meta["size"] or digest.hexdigest() != meta["sha256"]:
-            raise _reject(f"{name} does not match the manifest (altered or damaged)", f"成员 {name} 与清单不符（被篡改或损坏）")
+            raise reject(f"{name} does not match the manifest (altered or damaged)", f"成员 {name} 与清单不符（被篡改或损坏）")
 
     def verify_all(self) -> None:
         """Hash every member (used where nothing is written while reading, e.g. enrolment).
@@ -152,7 +147,7 @@ class Reader:
         for table in self.tables():
             lines = sum(block.count(b"\n") for block in self._open_checked(f"records/{table}.ndjson"))
             if counts.get(table) != lines:
-                raise _reject(f"the manifest counts {counts.get(table)} {table} records, the bundle has {lines}",
+                raise reject(f"the manifest counts {counts.get(table)} {table} records, the bundle has {lines}",
                               f"清单记录数与数据包内容不符（{table}）")
 
     def tables(self) -> list[str]:
@@ -177,15 +172,15 @@ class Reader:
             yield _parse(buffer, name)
         expected = (self.manifest.get("counts") or {}).get(table)
         if expected != count:
-            raise _reject(f"the manifest counts {expected} {table} records, the bundle has {count}",
+            raise reject(f"the manifest counts {expected} {table} records, the bundle has {count}",
                           f"清单记录数与数据包内容不符（{table}）")
 
     def files(self) -> list[str]:
         return [n.removeprefix("files/") for n in self.manifest["members"] if n.startswith("files/")]
 
-    def copy_file(self, sha256: str, out: IO[bytes]) -> None:
-        for block in self._open_checked(f"files/{sha256}"):
-            out.write(block)
+    def file_blocks(self, sha256: str) -> Iterator[bytes]:
+        """A file's content as it streams, checked against the manifest (hash and size)."""
+        return self._open_checked(f"files/{sha256}")
 
     def close(self) -> None:
         self.zip.close()
@@ -195,7 +190,7 @@ def _parse(line: bytes, name: str) -> dict[str, Any]:
     try:
         row = json.loads(line)
     except ValueError:
-        raise _reject(f"a record in {name} is damaged", f"{name} 中的记录已损坏") from None
+        raise reject(f"a record in {name} is damaged", f"{name} 中的记录已损坏") from None
     if not isinstance(row, dict):
-        raise _reject(f"a record in {name} is not an object", f"{name} 中的记录格式错误")
+        raise reject(f"a record in {name} is not an object", f"{name} 中的记录格式错误")
     return row

@@ -8,17 +8,16 @@ from typing import Any
 
 from fieldapp.errors import FieldappError, NotFound
 from fieldapp.models.ids import utc_now
+from fieldapp.models.tables import POLICY
 from fieldapp.workspace import Workspace
-
-LABEL_COLUMNS = {"enterprises": "name", "inspectors": "name", "townships": "name", "grids": "name",
-                 "findings": "description", "inspections": "type"}
 
 
 def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict[str, Any]]:
     where = "" if include_resolved else "WHERE resolved_at IS NULL"
     rows = ws.store.query(f"SELECT * FROM sync_conflicts {where} ORDER BY detected_at DESC")
     for row in rows:
-        column = LABEL_COLUMNS.get(row["table_name"])
+        policy = POLICY.get(row["table_name"])
+        column = policy.label if policy else None
         label = None
         if column:
             label = ws.store.scalar(f"SELECT {column} FROM {row['table_name']} WHERE id = ?", (row["row_id"],))
@@ -52,4 +51,5 @@ def resolve(ws: Workspace, conflict_id: str, *, keep: str) -> dict[str, Any]:
                 store.update(conflict["table_name"], conflict["row_id"], {conflict["field"]: value}, audit="reverse")
         store.conn.execute("UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
                            (utc_now(), "reversed" if keep == "lost" else "accepted", conflict_id))
-    return {"id": conflict_id, "resolution": "reversed" if keep == "lost" else "accepted"}
+    return {"id": conflict_id, "resolution": "reversed" if keep == "lost" else "accepted",
+            "table_name": conflict["table_name"], "row_id": conflict["row_id"]}

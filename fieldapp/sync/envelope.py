@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_writer
 
 MAGIC = b"FABNDL01"
 CHUNK = 1024 * 1024
@@ -41,7 +42,8 @@ class BundleRejected(FieldappError):
     """The bundle is refused before anything is applied."""
 
 
-def _reject(en: str, zh: str) -> BundleRejected:
+def reject(en: str, zh: str) -> BundleRejected:
+    """The error that refuses a bundle (or an enrolment file) before anything is applied."""
     return BundleRejected(f"bundle rejected: {en}; nothing was changed", f"数据包被拒绝：{zh}；未做任何修改")
 
 
@@ -90,9 +92,8 @@ def seal(plain: Path, out: Path, *, header: dict[str, Any], sign: Callable[[byte
         encoded = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
     header_hash = hashlib.sha256(encoded).digest()
     digest = hashlib.sha256()
-    tmp = out.with_name(out.name + ".part")
     size = plain.stat().st_size
-    with plain.open("rb") as src, tmp.open("wb") as dst:
+    with plain.open("rb") as src, atomic_writer(out) as dst:
         def write(data: bytes) -> None:
             digest.update(data)
             dst.write(data)
@@ -112,9 +113,6 @@ def seal(plain: Path, out: Path, *, header: dict[str, Any], sign: Callable[[byte
             if last:
                 break
         dst.write(sign(digest.digest()))
-        dst.flush()
-        os.fsync(dst.fileno())
-    tmp.replace(out)
 
 
 def read_header(path: Path) -> Header:
@@ -122,23 +120,23 @@ def read_header(path: Path) -> Header:
         with path.open("rb") as fh:
             start = fh.read(12)
             if len(start) < 12 or start[:8] != MAGIC:
-                raise _reject("not a fieldapp bundle (wrong file type)", "不是 fieldapp 数据包（文件类型不符）")
+                raise reject("not a fieldapp bundle (wrong file type)", "不是 fieldapp 数据包（文件类型不符）")
             (length,) = struct.unpack(">I", start[8:])
             if length > MAX_HEADER:
-                raise _reject("the header is too large", "数据包头过大")
+                raise reject("the header is too large", "数据包头过大")
             encoded = fh.read(length)
     except OSError as exc:
-        raise _reject(f"cannot read the file ({exc.strerror})", f"无法读取文件（{exc.strerror}）") from exc
+        raise reject(f"cannot read the file ({exc.strerror})", f"无法读取文件（{exc.strerror}）") from exc
     if len(encoded) != length:
-        raise _reject("the file is truncated", "文件不完整（已截断）")
+        raise reject("the file is truncated", "文件不完整（已截断）")
     try:
         raw = json.loads(encoded)
     except ValueError:
-        raise _reject("the header is damaged", "数据包头已损坏") from None
+        raise reject("the header is damaged", "数据包头已损坏") from None
     if not isinstance(raw, dict) or not {"sender", "recipient", "bundle_id", "format"} <= set(raw):
-        raise _reject("the header is incomplete", "数据包头不完整")
+        raise reject("the header is incomplete", "数据包头不完整")
     if int(raw["format"]) > FORMAT:
-        raise _reject(f"format {raw['format']} is newer than this fieldapp knows ({FORMAT}); update fieldapp",
+        raise reject(f"format {raw['format']} is newer than this fieldapp knows ({FORMAT}); update fieldapp",
                       f"数据包格式版本 {raw['format']} 高于本程序支持的版本，请升级软件")
     return Header(raw, encoded)
 
@@ -147,21 +145,21 @@ def verify_signature(path: Path, header: Header, ed25519_public: bytes) -> None:
     """Check the signature over the whole file (streaming) before any byte is decrypted or trusted."""
     size = path.stat().st_size
     if size < 12 + len(header.encoded) + 4 + SIG_LEN:
-        raise _reject("the file is truncated", "文件不完整（已截断）")
+        raise reject("the file is truncated", "文件不完整（已截断）")
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         remaining = size - SIG_LEN
         while remaining:
             block = fh.read(min(CHUNK, remaining))
             if not block:
-                raise _reject("the file is truncated", "文件不完整（已截断）")
+                raise reject("the file is truncated", "文件不完整（已截断）")
             digest.update(block)
             remaining -= len(block)
         signature = fh.read(SIG_LEN)
     try:
         Ed25519PublicKey.from_public_bytes(ed25519_public).verify(signature, digest.digest())
     except (InvalidSignature, ValueError):
-        raise _reject("the signature does not match (the file was altered, damaged or not made by the sender)",
+        raise reject("the signature does not match (the file was altered, damaged or not made by the sender)",
                       "签名校验失败（文件被篡改、损坏或并非由发送方生成）") from None
 
 
@@ -173,10 +171,10 @@ def _chunks(path: Path, header: Header) -> Iterator[bytes]:
         while fh.tell() < end:
             raw = fh.read(4)
             if len(raw) < 4:
-                raise _reject("the file is truncated", "文件不完整（已截断）")
+                raise reject("the file is truncated", "文件不完整（已截断）")
             (length,) = struct.unpack(">I", raw)
             if length > CHUNK + 16 or fh.tell() + length > end:
-                raise _reject("a chunk is damaged", "数据块已损坏")
+                raise reject("a chunk is damaged", "数据块已损坏")
             yield fh.read(length)
 
 
@@ -186,13 +184,13 @@ def open_to(path: Path, header: Header, out: BinaryIO, recipient_private: X25519
     header_hash = hashlib.sha256(header.encoded).digest()
     if header.encrypted:
         if recipient_private is None:
-            raise _reject("this bundle is encrypted but no decryption key is available", "缺少解密密钥")
+            raise reject("this bundle is encrypted but no decryption key is available", "缺少解密密钥")
         try:
             shared = recipient_private.exchange(X25519PublicKey.from_public_bytes(bytes.fromhex(header.raw["epk"])))
             key = AESGCM(_hkdf(shared, bytes.fromhex(header.raw["salt"]), header_hash))
             prefix = bytes.fromhex(header.raw["nonce_prefix"])
         except (KeyError, ValueError):
-            raise _reject("the encryption header is damaged", "加密信息已损坏") from None
+            raise reject("the encryption header is damaged", "加密信息已损坏") from None
     chunks = _chunks(path, header)
     index = 0
     pending = next(chunks, None)
@@ -204,7 +202,7 @@ def open_to(path: Path, header: Header, out: BinaryIO, recipient_private: X25519
             try:
                 plain = key.decrypt(_nonce(prefix, index), pending, header_hash + struct.pack(">I?", index, last))
             except InvalidTag:
-                raise _reject("the bundle cannot be decrypted: it is for another recipient or it was altered",
+                raise reject("the bundle cannot be decrypted: it is for another recipient or it was altered",
                               "无法解密：数据包不是发给本机的，或已被篡改") from None
         else:
             plain = pending
@@ -213,4 +211,4 @@ def open_to(path: Path, header: Header, out: BinaryIO, recipient_private: X25519
         index += 1
         pending = following
     if not saw_last:
-        raise _reject("the file is truncated", "文件不完整（已截断）")
+        raise reject("the file is truncated", "文件不完整（已截断）")

@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldapp.documents.keys import DeviceKeys, OfficeCA, make_office_ca, write_key_file
+from fieldapp.documents.keys import DeviceKeys, OfficeCA, make_office_ca
 from fieldapp.errors import FieldappError
+from fieldapp.fileio import atomic_write
 from fieldapp.models import settings
 from fieldapp.models.store import Store
 from fieldapp.workspace import Workspace
@@ -42,20 +43,6 @@ def meta(store: Store, key: str) -> str | None:
 def set_meta(store: Store, key: str, value: str) -> None:
     store.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        (key, value))
-
-
-def role(store: Store) -> str | None:
-    return meta(store, "role")
-
-
-def require_role(store: Store, wanted: str) -> None:
-    current = role(store)
-    if current != wanted:
-        if wanted == "central":
-            raise FieldappError("this data directory is not the central office (run `fieldapp central init`)",
-                                "当前数据目录不是中心端（请先运行 central init 初始化中心端）")
-        raise FieldappError("this device is not enrolled (run `fieldapp enroll FILE` with the office's enrolment file)",
-                            "本终端尚未注册（请使用单位提供的注册文件运行 enroll）")
 
 
 def keys_dir(ws: Workspace) -> Path:
@@ -112,8 +99,8 @@ def x25519_private(ws: Workspace) -> X25519PrivateKey:
         return key
     key = X25519PrivateKey.generate()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_key_file(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()), 0o600)
+    atomic_write(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.NoEncryption()), mode=0o600)
     return key
 
 
@@ -132,8 +119,8 @@ def office_ca(ws: Workspace, unit: str | None = None) -> OfficeCA:
         raise FieldappError("the office certification authority is missing", "中心端证书颁发机构缺失")
     ca = make_office_ca(f"{unit} 执法终端根证书", organization=unit)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_key_file(key_path, ca.private_pem(), 0o600)
-    write_key_file(cert_path, ca.certificate_pem, 0o644)
+    atomic_write(key_path, ca.private_pem(), mode=0o600)
+    atomic_write(cert_path, ca.certificate_pem, mode=0o644)
     return ca
 
 

@@ -9,6 +9,7 @@
 - The same real-world thing created twice (a USCC, a certificate number, a township name), or two records
   the office links by hand, become one record: the older id survives, the other becomes an alias and
   references are moved to the survivor (applier.py applies it; docs/bundle-format.md, "Merged records").
+Which columns rank, only grow, never change or freeze once signed is each table's policy (models/tables.py).
 """
 
 from __future__ import annotations
@@ -17,49 +18,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.models import lifecycle
-from fieldapp.models.schema import OWNED_TABLES
-from fieldapp.models.store import SYNC_FIELDS, Row, field_clock, field_prev
-
-TABLE_ORDER: tuple[str, ...] = (
-    "townships", "grids", "inspectors", "enterprises", "checklist_templates", "device_keys", "number_blocks",
-    "inspections", "assignments", "inspection_checklists", "findings", "checklist_answers", "finding_events",
-    "reinspections", "reinspection_items", "documents", "evidence",
-)
-REGISTRY_TABLES = frozenset({"townships", "grids", "inspectors", "enterprises", "checklist_templates",
-                             "device_keys"})
-OWNED_TABLES_SET = frozenset(OWNED_TABLES)
-LOCAL_ONLY = frozenset({"seq", "search_key"})
-NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "townships": ("name",),
-    "grids": ("township_id", "name"),
-    "inspectors": ("certificate_no",),
-    "enterprises": ("uscc",),
-    "checklist_templates": ("template_id", "version"),
-    "device_keys": ("key_id",),
-}
-# Columns holding an id of another record (or a JSON list of ids), for moving references off an alias.
-REFERENCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
-    "townships": (("grids", "township_id", False), ("enterprises", "township_id", False),
-                  ("inspectors", "township_id", False)),
-    "grids": (("enterprises", "grid_id", False),),
-    "inspectors": (("inspections", "officer_ids", True), ("reinspections", "officer_ids", True),
-                   ("assignments", "officer_ids", True)),
-    "enterprises": (("inspections", "enterprise_id", False), ("findings", "enterprise_id", False),
-                    ("reinspections", "enterprise_id", False), ("documents", "enterprise_id", False),
-                    ("assignments", "enterprise_id", False)),
-}
-RANKS: dict[tuple[str, str], dict[str, int]] = {
-    ("findings", "status"): lifecycle.RANK,
-    ("inspections", "status"): {"in_progress": 0, "completed": 1, "voided": 2},
-    ("documents", "status"): {"draft": 0, "issued": 1, "voided": 2},
-    ("assignments", "status"): {"open": 0, "done": 1, "cancelled": 1},
-    ("sync_peers", "status"): {"enrolled": 0, "active": 1, "revoked": 2},
-}
-MAX_FIELDS = frozenset({("number_blocks", "next_serial"), ("device_keys", "revoked")})
-FROZEN_ONCE_ISSUED = frozenset({"number", "content", "content_sha256", "pdf_sha256", "issuer", "year", "serial",
-                                "block_id", "issued_at", "doc_type", "enterprise_id", "inspection_id"})
-IMMUTABLE = frozenset({("checklist_templates", "content"), ("checklist_templates", "content_hash")})
+from fieldapp.models.store import Row, field_clock, field_prev
+from fieldapp.models.tables import LOCAL_COLUMNS, POLICY, SYNC_FIELDS
 
 
 @dataclass
@@ -95,38 +55,41 @@ def _fh(row: Row) -> dict[str, str]:
     return value if isinstance(value, dict) else {}
 
 
-def _order(value: Any) -> str:
+def canonical(value: Any) -> str:
+    """A value as canonical JSON: how conflicts store values, and the tie-break between equal clocks."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def merge(table: str, local: Row, remote: Row) -> tuple[Row | None, list[Conflict]]:
     """The merged row, or None when the remote row adds nothing; plus values lost to concurrent edits."""
+    policy = POLICY[table]
     lf, rf = _fh(local), _fh(remote)
     out, out_fh = dict(local), dict(lf)
     conflicts: list[Conflict] = []
-    frozen = table == "documents" and local.get("status") != "draft"
+    signed = policy.frozen_once_issued
+    frozen = bool(signed) and local.get("status") != "draft"
     # A signed copy arriving at a replica that still holds the draft brings its signed fields whole, even
     # if the draft was edited later by the clock (a laptop restored from an old backup, a skewed clock).
-    signed_remote = table == "documents" and not frozen and remote.get("status") not in (None, "draft")
+    signed_remote = bool(signed) and not frozen and remote.get("status") not in (None, "draft")
     for col, rv in remote.items():
-        if col in SYNC_FIELDS or col in LOCAL_ONLY or col not in local:
+        if col in SYNC_FIELDS or col in LOCAL_COLUMNS or col not in local:
             continue
         lv = local[col]
         lc, rc = field_clock(lf, col), field_clock(rf, col)
-        if (table, col) in RANKS:
-            ranks = RANKS[(table, col)]
+        if col in policy.ranks:
+            ranks = policy.ranks[col]
             if ranks.get(rv, -1) > ranks.get(lv, -1) or (ranks.get(rv, -1) == ranks.get(lv, -1) and rc > lc):
                 out[col] = rv
                 if col in rf:
                     out_fh[col] = rf[col]
             continue
-        if (table, col) in MAX_FIELDS:
+        if col in policy.max_fields:
             if rv is not None and (lv is None or rv > lv):
                 out[col] = rv
             continue
-        if (frozen and col in FROZEN_ONCE_ISSUED) or (table, col) in IMMUTABLE:
+        if (frozen and col in signed) or col in policy.immutable:
             continue
-        if signed_remote and col in FROZEN_ONCE_ISSUED:
+        if signed_remote and col in signed:
             if lv != rv or (col in rf and rf[col] != lf.get(col)):
                 out[col] = rv
                 if col in rf:
@@ -136,7 +99,7 @@ def merge(table: str, local: Row, remote: Row) -> tuple[Row | None, list[Conflic
             if rc > lc and col in rf:
                 out_fh[col] = rf[col]  # same value, newer stamp: adopt it so both sides agree on the clock
             continue
-        remote_wins = rc > lc or (rc == lc and _order(rv) > _order(lv))
+        remote_wins = rc > lc or (rc == lc and canonical(rv) > canonical(lv))
         if remote_wins:
             out[col] = rv
             if col in rf:

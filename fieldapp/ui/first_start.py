@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services import enterprises, first_start
+from fieldapp.services import enterprises
 from fieldapp.services.changes import Done
 from fieldapp.ui import util
 from fieldapp.ui.tasks import AppContext, OpContext
@@ -117,13 +117,17 @@ class FirstStartPage(QWidget):
             self.enrol(Path(path))
 
     def enrol(self, path: Path) -> None:
+        def op(c: OpContext) -> Any:
+            from fieldapp.services import sync as sync_service
+
+            return sync_service.enroll(c.workspace, path)
+
         def enrolled(result: dict[str, Any]) -> None:
             util.show_info(self, self.tr("Enrolled as %1 with %2.").replace("%1", str(result["name"])).replace(
                 "%2", str(result["central"])))
             self.done.emit()
 
-        self.ctx.op(self, lambda c: first_start.enrol(c.workspace, path)).with_progress(
-            self.tr("Enrolling…")).success(enrolled).run()
+        self.ctx.op(self, op).with_progress(self.tr("Enrolling…")).success(enrolled).run()
 
     # -- registry ----------------------------------------------------------------------------------------
 

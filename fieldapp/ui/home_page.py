@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.services import today as service
+from fieldapp.services.vocabulary import Role
 from fieldapp.ui import util
 from fieldapp.ui.table_models import Column, RowsModel, finding_status_text, finding_tone
 from fieldapp.ui.tasks import AppContext
@@ -156,13 +157,13 @@ class HomePage(QWidget):
             self.sync_line.setText(self.tr("Last backup: %1.").replace("%1", backup_text))
             return
         last = util.short_time(status.get("last_sync")) or self.tr("never")
-        if status["role"] == "device":
+        if status["role"] == Role.DEVICE:
             pending = int(status.get("pending_changes") or 0)
             self.sync_tile.setProperty("tone", "green" if pending == 0 else "orange")
             self.sync_tile.set("✓" if pending == 0 else pending,
                                self.tr("all synced · last sync %1").replace("%1", last) if pending == 0
                                else self.tr("changes not yet synced · last sync %1").replace("%1", last))
-        elif status["role"] == "central":
+        elif status["role"] == Role.CENTRAL:
             self.sync_tile.setProperty("tone", "")
             self.sync_tile.set(len(status.get("devices") or []),
                                self.tr("field devices · %n conflict(s) to review", "", int(status.get("open_conflicts")

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from fieldapp.models import demo, settings
+from fieldapp.services import demo_scenes, settings
 from fieldapp.ui import util
 from fieldapp.ui.app import STYLE, create_app, install_translator, load_fonts
 from fieldapp.ui.tasks import AppContext
@@ -73,9 +73,9 @@ def main(out_dir: str) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Workspace.open(Path(tmp))
-        demo.fill(workspace.store, enterprises_count=600, seed=20261123)
+        demo_scenes.demo_county(workspace)
         workspace.maybe_auto_backup()
-        install_translator(app, settings.get(workspace.store, "language"))
+        install_translator(app, settings.setting(workspace, "language"))
         first_start_shot(app, Path(tmp) / "new", save)
         ctx = AppContext(workspace)
         window = MainWindow(ctx)
@@ -394,32 +394,10 @@ def documents_shot(app: QApplication, ctx: AppContext, window: Any, save: Any) -
 
 def sync_shots(app: QApplication, tmp: Path, save: Any) -> None:
     """An enrolled device with work to send (and what its export held), and the office's conflict review."""
-    from fieldapp.models import enterprises
-    from fieldapp.sync import exchange, roles
     from fieldapp.ui.main_window import MainWindow
 
-    central = Workspace.open(tmp / "central")
-    demo.fill(central.store, enterprises_count=300, seed=20261123)
-    roles.central_init(central, "示范县应急管理局")
-    enrol = roles.central_enroll(central, "拳铺镇-执法终端1", tmp / "device.faenrol").path
-    device = Workspace.open(tmp / "device")
-    roles.enroll(device, enrol)
-    demo.fill_field_work(device.store, seed=20261123, inspections_count=12)
-    first = exchange.export(device, out=tmp / "b1.fabundle")
-    exchange.import_bundle(central, first.path)
-    # Both sides change the same enterprise: the office's later edit wins, the device's value is kept aside.
-    target = central.store.query("SELECT id FROM enterprises ORDER BY name LIMIT 3")
-    for n, row in enumerate(target):
-        enterprises.update(device.store, row["id"], {"phone": f"1380591{n:04d}"})
-        enterprises.update(central.store, row["id"], {"phone": f"0591-8766{n:04d}"})
-    second = exchange.export(device, out=tmp / "b2.fabundle")
-    exchange.import_bundle(central, second.path)
-    from fieldapp.sync import assignments
-
-    for row in central.store.query("SELECT uscc FROM enterprises ORDER BY uscc LIMIT 2"):
-        assignments.assign(central, device="拳铺镇-执法终端1", enterprise_ref=row["uscc"], kind="双随机抽查",
-                           planned_date="2026-12-01", note="第四季度双随机抽查")
-    exchange.export(central, to="拳铺镇-执法终端1", out=tmp / "c1.fabundle")
+    scene = demo_scenes.office_and_device(tmp)
+    central, device = scene.central, scene.device
 
     usb = tmp / "usb"
     usb.mkdir()
@@ -428,9 +406,9 @@ def sync_shots(app: QApplication, tmp: Path, save: Any) -> None:
     window.resize(*SIZE)
     window.show()
     settle(app, ctx)
-    window.sync.import_bundle(window.sync.device, tmp / "c1.fabundle")
+    window.sync.import_bundle(window.sync.device, scene.reply)
     settle(app, ctx)
-    demo.fill_field_work(device.store, seed=7, inspections_count=3)
+    demo_scenes.more_field_work(device)
     ctx.notify({"inspections"})
     settle(app, ctx)
     save("sync", window.grab())

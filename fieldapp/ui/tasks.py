@@ -2,7 +2,7 @@
 
 SQLite has one writer, so every write and every long read runs on a single worker thread (Anki's
 taskman). Results come back to the main thread through a queued signal; widgets are only touched there.
-Quick indexed reads for table models use `AppContext.reader`, a separate read-only connection, so they
+Quick indexed reads for table models use `AppContext.read`, a separate read-only connection, so they
 see committed data only and can never join a transaction the worker has open.
 
     ctx.op(self, lambda c: findings_service.record(c.workspace, ...)).success(done).run()
@@ -25,8 +25,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.errors import FieldappError
-from fieldapp.models import checklists
-from fieldapp.models.store import Store
+from fieldapp.services import checklists
 from fieldapp.services.changes import EVERYTHING, Changes, Done, Entity
 from fieldapp.ui import util
 from fieldapp.workspace import Workspace
@@ -34,9 +33,6 @@ from fieldapp.workspace import Workspace
 log = logging.getLogger("fieldapp.ui")
 
 T = TypeVar("T")
-
-# Every entity: for work that may change anything (a restore, an enrolment, a bundle import).
-ALL = EVERYTHING.entities
 
 
 class Cancelled(Exception):
@@ -59,10 +55,6 @@ class OpContext:
         self.workspace = workspace
         self._cancel = cancel
         self._report = report
-
-    @property
-    def store(self) -> Store:
-        return self.workspace.store
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -143,11 +135,10 @@ class AppContext:
         self.tasks = TaskManager(workspace)
         self.bus = Bus()
         # Built-in checklists are written once, on the worker, before any screen reads the library.
-        self.tasks.call(lambda: checklists.ensure_builtin(workspace.store))
-        self.reader = Store.open(workspace.store.path, read_only=True)
-        # The same read-only connection as a workspace, for the services' read functions on the main thread
-        # (table models, quick lookups): committed data only, never inside the worker's transaction.
-        self.read = Workspace(workspace.data_dir, self.reader)
+        self.tasks.call(lambda: checklists.ensure_builtin(workspace))
+        # A read-only connection for the services' read functions on the main thread (table models, quick
+        # lookups): committed data only, never inside the worker's transaction.
+        self.read = Workspace.open(workspace.data_dir, read_only=True)
         self._live: set[Operation[Any]] = set()
 
     @overload
@@ -167,7 +158,7 @@ class AppContext:
 
     def close(self) -> None:
         self.tasks.shutdown()
-        self.reader.close()
+        self.read.close()
 
 
 class Operation(Generic[T]):
@@ -179,7 +170,6 @@ class Operation(Generic[T]):
         self.fn = fn
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
-        self._changes: frozenset[Entity] = frozenset()
         self._progress_label: str | None = None
         self._cancellable = False
         self._cancel = threading.Event()
@@ -192,11 +182,6 @@ class Operation(Generic[T]):
     def failure(self, callback: Callable[[BaseException], None]) -> Operation[T]:
         """Replace the default error message box (the callback still gets FieldappError and bugs)."""
         self._failure = callback
-        return self
-
-    def changes(self, *entities: str) -> Operation[T]:
-        """For ops that do not return a services `Done` (being retired, issue 13)."""
-        self._changes = frozenset(Entity(e) for e in entities)
         return self
 
     def with_progress(self, label: str, cancellable: bool = False) -> Operation[T]:
@@ -251,16 +236,16 @@ class Operation(Generic[T]):
         alive = self.parent is None or shiboken6.isValid(self.parent)
         if exc is None:
             result: Any = future.result()
-            changes = Changes(self._changes)
             if isinstance(result, Done):
-                changes, result = changes | result.changes, result.value
-            self.ctx.notify(changes)
+                self.ctx.notify(result.changes)
+                result = result.value
             if self._success is not None and alive:
                 self._success(result)
             return
         if isinstance(exc, Cancelled):
-            if self._changes:  # the op may have committed part of its work before it stopped
-                self.ctx.notify(self._changes)
+            # The op may have committed part of its work before it stopped, and says nothing of what: every
+            # screen reloads (a cancel is rare; a stale screen would be wrong).
+            self.ctx.notify(EVERYTHING)
             return
         if not isinstance(exc, FieldappError):
             log.error("internal error in %s:\n%s", getattr(self.fn, "__qualname__", self.fn),

@@ -87,77 +87,77 @@
 <context>
     <name>CentralView</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="262" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="43" />
         <source>Field devices</source>
         <translation>执法终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="266" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="47" />
         <source>Device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="267" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="268" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="49" />
         <source>Last bundle received</source>
         <translation>最近收到数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="269" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="50" />
         <source>Last bundle sent</source>
         <translation>最近发出数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="270" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="51" />
         <source>Changes to send</source>
         <translation>待发送变更</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="279" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="60" />
         <source>Export for the selected device…</source>
         <translation>为所选终端导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="280" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="61" />
         <source>Import a bundle…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="289" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="70" />
         <source>Conflicting edits to review</source>
         <translation>待复核的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="292" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="73" />
         <source>Restore the overwritten value</source>
         <translation>恢复被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="293" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="74" />
         <source>Keep the current value</source>
         <translation>保留当前值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="302" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="83" />
         <source>No conflicting edits: nothing to review.</source>
         <translation>没有修改冲突，无需复核。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="323" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="104" />
         <source>Conflicting edits to review (%1)</source>
         <translation>待复核的修改冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="348" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="129" />
         <source>Export the bundle for %1 to which folder?</source>
         <translation>将发给 %1 的数据包导出到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="364" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="143" />
         <source>Conflict resolved</source>
         <translation>冲突已处理</translation>
     </message>
@@ -173,32 +173,32 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="372" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="151" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="373" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="152" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="374" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="153" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="375" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="154" />
         <source>Current value (kept)</source>
         <translation>当前值（已保留）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="376" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="155" />
         <source>Overwritten value</source>
         <translation>被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="377" />
+        <location filename="../../fieldapp/ui/sync_office.py" line="156" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
@@ -206,43 +206,43 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="212" />
-        <location filename="../../fieldapp/ui/sync_page.py" line="243" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="86" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="117" />
         <source>changes not yet at the office</source>
         <translation>条变更尚未同步到单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="213" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="87" />
         <source>last export</source>
         <translation>最近导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="214" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="88" />
         <source>last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="223" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="97" />
         <source>Export to USB stick / folder…</source>
         <translation>导出到U盘/文件夹…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="224" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="98" />
         <source>Import a bundle…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="240" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="114" />
         <source>all synced with the office</source>
         <translation>已全部同步到单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="248" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="122" />
         <source>This device: %1 · office: %2</source>
         <translation>本终端：%1 · 所属单位：%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="252" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="126" />
         <source>Export the bundle to which folder (USB stick)?</source>
         <translation>将数据包导出到哪个文件夹（U盘）？</translation>
     </message>
@@ -1269,22 +1269,22 @@ Choose how to start.</source>
         <translation>注册文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="121" />
+        <location filename="../../fieldapp/ui/first_start.py" line="126" />
         <source>Enrolled as %1 with %2.</source>
         <translation>已注册为 %1，所属单位：%2。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="126" />
+        <location filename="../../fieldapp/ui/first_start.py" line="130" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="131" />
+        <location filename="../../fieldapp/ui/first_start.py" line="135" />
         <source>Enterprise registry</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="144" />
+        <location filename="../../fieldapp/ui/first_start.py" line="148" />
         <source>%1 of %2 rows cannot be imported, for example row %3: %4
 
 Import the other rows now? The rejected rows are written next to the file (*.rejects.csv) with their reasons.</source>
@@ -1293,27 +1293,27 @@ Import the other rows now? The rejected rows are written next to the file (*.rej
 是否先导入其余各行？无法导入的行及原因会写入名录文件旁的 *.rejects.csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="150" />
+        <location filename="../../fieldapp/ui/first_start.py" line="154" />
         <source>Imported %1 enterprises (%2 new, %3 updated).</source>
         <translation>已导入 %1 家单位（新增 %2 家，更新 %3 家）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="154" />
+        <location filename="../../fieldapp/ui/first_start.py" line="158" />
         <source>Rejected rows: %1</source>
         <translation>未导入的行：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="158" />
+        <location filename="../../fieldapp/ui/first_start.py" line="162" />
         <source>Importing the registry…</source>
         <translation>正在导入单位名录…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="166" />
+        <location filename="../../fieldapp/ui/first_start.py" line="170" />
         <source>The demo opens in its own window (the first time it takes a few seconds to create). This window stays on the real, empty data directory.</source>
         <translation>演示在单独的窗口中打开（第一次需要几秒钟生成演示数据）。本窗口仍使用正式的（空）数据目录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_start.py" line="169" />
+        <location filename="../../fieldapp/ui/first_start.py" line="173" />
         <source>The demo could not be started.</source>
         <translation>无法启动演示。</translation>
     </message>
@@ -2488,7 +2488,7 @@ The current data is backed up first, so this can be undone.</source>
 <context>
     <name>StandaloneView</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="169" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="49" />
         <source>This installation is not enrolled with an office yet, so it cannot exchange data.
 
 To enrol it: at the office, the administrator runs “fieldapp central enroll --device NAME --out FILE” on the central installation and hands you the enrolment file (*.faenrol) on a USB stick, in person. Then press the button below and choose that file. The device receives the registry, the officers, the checklists and its document-number blocks.
@@ -2501,22 +2501,22 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 请在新安装的终端上注册：已有检查记录的终端不能注册。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="179" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="59" />
         <source>Enrol this device with an enrolment file…</source>
         <translation>使用注册文件注册本终端…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="187" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="67" />
         <source>Enrolment file</source>
         <translation>注册文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="198" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="73" />
         <source>Enrolled as %1 with %2.</source>
         <translation>已注册为 %1，所属单位：%2。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="203" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="77" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
@@ -2757,22 +2757,22 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>SummaryBox</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="116" />
+        <location filename="../../fieldapp/ui/sync_widgets.py" line="87" />
         <source>Records</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="116" />
+        <location filename="../../fieldapp/ui/sync_widgets.py" line="87" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="117" />
+        <location filename="../../fieldapp/ui/sync_widgets.py" line="88" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="117" />
+        <location filename="../../fieldapp/ui/sync_widgets.py" line="88" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
@@ -2780,62 +2780,62 @@ Enrol on a new installation: one that already holds inspections is refused.</sou
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="389" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="139" />
         <source>Sync with the office</source>
         <translation>与单位同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="395" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="145" />
         <source>Reading the sync state…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="407" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="157" />
         <source>Document-number blocks on this device</source>
         <translation>本机文书编号段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="411" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="161" />
         <source>Document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="412" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="162" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="413" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="163" />
         <source>Serials</source>
         <translation>编号范围</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="414" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="164" />
         <source>Remaining</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="439" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="191" />
         <source>This installation: %1</source>
         <translation>本机：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="463" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="213" />
         <source>Bundle written to %1</source>
         <translation>数据包已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="465" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="215" />
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="469" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="218" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_page.py" line="487" />
+        <location filename="../../fieldapp/ui/sync_page.py" line="232" />
         <source>Checking and importing the bundle…</source>
         <translation>正在校验并导入数据包…</translation>
     </message>

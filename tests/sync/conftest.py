@@ -10,7 +10,9 @@ from PIL import Image
 
 from fieldapp.models import enterprises, findings, inspections, inspectors
 from fieldapp.services import evidence
-from fieldapp.sync import exchange, roles
+from fieldapp.sync import central as sync_central
+from fieldapp.sync import device as sync_device
+from fieldapp.sync import exchange
 from fieldapp.workspace import Workspace
 
 
@@ -33,14 +35,14 @@ class Network:
                                        "address": f"示范县拳铺镇{n}号", "phone": "13800000000"})
         inspectors.create(store, "张执法", "C-001")
         inspectors.create(store, "李检查", "C-002")
-        roles.central_init(self.central, "示范县应急管理局")
+        sync_central.init(self.central, "示范县应急管理局")
         self.devices: dict[str, Workspace] = {}
 
     def enrol(self, name: str) -> Workspace:
         file = self.root / f"{name}.faenrol"
-        roles.central_enroll(self.central, name, file, block_size=50)
+        sync_central.enroll(self.central, name, file, block_size=50)
         ws = Workspace.open(self.root / name)
-        roles.enroll(ws, file)
+        sync_device.enroll(ws, file)
         self.devices[name] = ws
         return ws
 

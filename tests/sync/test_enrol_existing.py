@@ -9,7 +9,9 @@ import pytest
 
 from fieldapp.errors import FieldappError
 from fieldapp.models import demo, enterprises, inspections, inspectors, numbering
-from fieldapp.sync import exchange, roles
+from fieldapp.sync import central as sync_central
+from fieldapp.sync import device as sync_device
+from fieldapp.sync import exchange
 from fieldapp.workspace import Workspace
 from tests.conftest import run_cli
 from tests.sync.conftest import Network, uscc_for
@@ -32,7 +34,7 @@ def names(ws: Workspace) -> dict[str, str]:
 
 def test_enrolment_over_a_registry_import_merges_by_uscc_and_both_sides_converge(net: Network,
                                                                                    tmp_path: Path) -> None:
-    roles.central_enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol", block_size=50)
+    sync_central.enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol", block_size=50)
     data = tmp_path / "device"
     imported = run_cli(data, "enterprises", "import", str(registry_csv(tmp_path / "名录.csv")))
     assert imported.returncode == 0, imported.stderr
@@ -58,14 +60,14 @@ def test_enrolment_over_a_registry_import_merges_by_uscc_and_both_sides_converge
 
 
 def test_enrolment_refuses_a_directory_with_inspections_made_before(net: Network, tmp_path: Path) -> None:
-    roles.central_enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
+    sync_central.enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
     ws = Workspace.open(tmp_path / "device")
     try:
         e = enterprises.create(ws.store, {"name": "本地企业", "uscc": NEW_USCC})
         a, b = inspectors.create(ws.store, "张三", "X-1"), inspectors.create(ws.store, "李四", "X-2")
         inspections.create(ws.store, enterprise_id=e["id"], officer_ids=[a["id"], b["id"]])
         with pytest.raises(FieldappError, match="numbered outside the office's number blocks") as refused:
-            roles.enroll(ws, tmp_path / "d.faenrol")
+            sync_device.enroll(ws, tmp_path / "d.faenrol")
         assert "检查记录" in refused.value.zh
         assert ws.store.scalar("SELECT value FROM meta WHERE key = 'role'") is None  # nothing changed
     finally:
@@ -73,7 +75,7 @@ def test_enrolment_refuses_a_directory_with_inspections_made_before(net: Network
 
 
 def test_enrolment_refuses_the_demo_directory_through_the_real_cli(net: Network, tmp_path: Path) -> None:
-    roles.central_enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
+    sync_central.enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
     ws = Workspace.open(tmp_path / "demo")
     demo.fill(ws.store, enterprises_count=30, seed=3)
     ws.close()

@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 from fieldapp.models import enterprises, findings, inspections, registry
 from fieldapp.services import drafts, issuing, notices
 from fieldapp.services import enterprises as service
+from fieldapp.sync import central as sync_central
 from fieldapp.sync import exchange
 from fieldapp.workspace import Workspace
 from tests.conftest import run_cli
@@ -133,7 +134,7 @@ def test_hand_link_merges_on_office_and_device_and_keeps_the_signed_notice(net: 
     net.sync(device)
     assert exchange.status(device)["all_synced"]
     exchange.import_bundle(net.central, net.send(device, net.central))  # carries the device's acknowledgement
-    assert exchange.devices(net.central)[0]["pending_changes"] == 0
+    assert sync_central.devices(net.central)[0]["pending_changes"] == 0
 
 
 def test_stale_edit_of_a_linked_record_lands_on_the_survivor(net: Network) -> None:

@@ -9,7 +9,8 @@ import pytest
 from fieldapp.errors import FieldappError
 from fieldapp.models import enterprises, findings
 from fieldapp.services import evidence
-from fieldapp.sync import conflicts, exchange, identity, roles
+from fieldapp.sync import central as sync_central
+from fieldapp.sync import conflicts, exchange, identity, peers, roles
 from fieldapp.sync.envelope import BundleRejected
 from tests.sync.conftest import Network, record_visit, uscc_for
 
@@ -17,7 +18,7 @@ from tests.sync.conftest import Network, record_visit, uscc_for
 def test_enrolment_gives_the_device_its_id_registry_blocks_and_officers(net: Network) -> None:
     device = net.enrol("拳铺镇-1")
     store = device.store
-    assert identity.role(store) == "device"
+    assert roles.role(store) == "device"
     assert store.scalar("SELECT peer_id FROM sync_peers WHERE role = 'central'") == net.central.store.device_id
     assert store.scalar("SELECT count(*) FROM enterprises") == 5
     assert store.scalar("SELECT count(*) FROM inspectors") == 2
@@ -184,7 +185,7 @@ def test_truncated_wrong_recipient_unknown_and_revoked(net: Network, tmp_path: P
         exchange.import_bundle(net.central, cut)
     with pytest.raises(BundleRejected, match="another recipient"):
         exchange.import_bundle(other, bundle)
-    roles.revoke(net.central, "拳铺镇-1")
+    sync_central.revoke(net.central, "拳铺镇-1")
     with pytest.raises(BundleRejected, match="revoked"):
         exchange.import_bundle(net.central, bundle)
     net.central.store.conn.execute("DELETE FROM sync_peers WHERE name = '拳铺镇-1'")
@@ -230,7 +231,7 @@ def craft(net: Network, device, tmp_path: Path, edit) -> Path:  # type: ignore[n
     keys = identity.signing_keys(device)
     header = {"bundle_id": manifest["bundle_id"], "sender": manifest["sender"], "recipient": manifest["recipient"],
               "sender_ed25519": keys.payload_public_key.hex(), "sender_x25519": identity.x25519_public(device).hex()}
-    header["enrol_mac"] = exchange.enrol_mac(identity.meta(device.store, "enrol_token") or "", header)
+    header["enrol_mac"] = peers.enrol_mac(identity.meta(device.store, "enrol_token") or "", header)
     out = tmp_path / "crafted.fabundle"
     envelope.seal(inner, out, header=header, sign=keys.sign_payload, recipient_x25519=identity.x25519_public(net.central))
     return out
@@ -302,5 +303,5 @@ def test_office_sees_a_quiet_device_all_synced(net: Network) -> None:
     exchange.import_bundle(device, net.send(net.central, device))
     assert enterprises.find(device.store, code)["phone"] == "0537-1234567"
     exchange.import_bundle(net.central, net.send(device, net.central))  # carries its acknowledgement
-    assert exchange.devices(net.central)[0]["pending_changes"] == 0
+    assert sync_central.devices(net.central)[0]["pending_changes"] == 0
     assert exchange.status(device)["all_synced"]

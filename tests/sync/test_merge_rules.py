@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldapp.models import lifecycle
-from fieldapp.sync.merge import FROZEN_ONCE_ISSUED, merge
+from fieldapp.models.tables import POLICY
+from fieldapp.sync.merge import merge
 
 DEVICES = ["dev-a", "dev-b", "dev-c"]
 
@@ -159,7 +160,7 @@ def test_an_issued_documents_signed_fields_never_change(draft_ms: int, issued_ms
     draft = document("draft", "草稿内容", None, draft_ms, "dev-b")
     for out in (merged("documents", signed, draft), merged("documents", draft, signed)):
         assert out["status"] == status
-        for column in FROZEN_ONCE_ISSUED & set(signed):
+        for column in POLICY["documents"].frozen_once_issued & set(signed):
             assert out[column] == signed[column], column
 
 

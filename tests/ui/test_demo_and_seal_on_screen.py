@@ -32,7 +32,7 @@ def issue_order(ctx: AppContext) -> Path:
 
 def test_verifying_a_demo_notice_says_it_has_no_legal_effect(qtbot: QtBot, ctx: AppContext,
                                                              dialogs: Dialogs) -> None:
-    assert demo.is_demo(ctx.reader)  # the demo county fixture
+    assert demo.is_demo(ctx.read.store)  # the demo county fixture
     pdf = issue_order(ctx)
     page = DocumentsPage(ctx)
     qtbot.addWidget(page)
@@ -61,7 +61,7 @@ def test_seal_text_is_set_on_the_settings_page_and_printed(qtbot: QtBot, ctx: Ap
     assert page.form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapLongRows
     editor.setText("（公章）")
     page.save()
-    qtbot.waitUntil(lambda: settings.get(ctx.reader, "seal_text") == "（公章）", timeout=3000)
+    qtbot.waitUntil(lambda: settings.get(ctx.read.store, "seal_text") == "（公章）", timeout=3000)
     flat = read_back(issue_order(ctx).read_bytes()).flat
-    unit = settings.get(ctx.reader, "issuing_unit")
+    unit = settings.get(ctx.read.store, "issuing_unit")
     assert f"{unit}（公章）" in flat and f"（{unit}）" not in flat

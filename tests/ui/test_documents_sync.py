@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.models import demo, documents, enterprises, findings, inspections
 from fieldapp.services import notices, verification
-from fieldapp.sync import roles
+from fieldapp.sync import central as sync_central
 from fieldapp.ui.document_flow import DocumentFlow, RefusalDialog
 from fieldapp.ui.finding_editor import FindingEditor
 from fieldapp.ui.main_window import MainWindow
@@ -42,8 +42,8 @@ def enrolment(tmp_path: Path) -> Path:
     demo.fill(central.store, enterprises_count=150, seed=3)
     enterprises.create(central.store, {"name": "宏达化工有限公司", "uscc": "91350100M000100Y43",
                                        "industry": "危险化学品/生产", "principal": "王伟"})
-    roles.central_init(central, "示范县应急管理局")
-    path = roles.central_enroll(central, "拳铺镇-1", tmp_path / "拳铺镇-1.faenrol").path
+    sync_central.init(central, "示范县应急管理局")
+    path = sync_central.enroll(central, "拳铺镇-1", tmp_path / "拳铺镇-1.faenrol").path
     central.close()
     return path
 

@@ -27,7 +27,7 @@ def page_with(qtbot: QtBot, ctx: AppContext) -> EnterprisePage:
 
 
 def some_enterprise(ctx: AppContext, n: int = 0) -> dict[str, Any]:
-    return ctx.reader.query("SELECT * FROM enterprises ORDER BY name LIMIT 1 OFFSET ?", (n,))[0]
+    return ctx.read.store.query("SELECT * FROM enterprises ORDER BY name LIMIT 1 OFFSET ?", (n,))[0]
 
 
 # -- point 9: the true count, and more rows on scroll -------------------------------------------------
@@ -37,8 +37,8 @@ def test_search_shows_the_true_count_and_loads_more_when_scrolled(qtbot: QtBot, 
     view = page.list
     view.search.setText("县")  # in every demo name: 600 matches, more than a page
     view.run_search()
-    expected = search.count(ctx.reader.conn, "县")
-    assert expected == len(search.search(ctx.reader.conn, "县", limit=10_000)) > PAGE
+    expected = search.count(ctx.read.store.conn, "县")
+    assert expected == len(search.search(ctx.read.store.conn, "县", limit=10_000)) > PAGE
     assert view.model.rowCount() == PAGE and view.model.total == expected
     assert str(expected) in view.count_label.text()  # not the 200 rows loaded so far
     view.table.scrollToBottom()

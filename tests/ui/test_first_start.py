@@ -16,7 +16,7 @@ from fieldapp.errors import FieldappError
 from fieldapp.models import demo
 from fieldapp.models.store import Store
 from fieldapp.services import first_start as service
-from fieldapp.sync import roles
+from fieldapp.sync import central as sync_central
 from fieldapp.ui import first_start
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.tasks import AppContext
@@ -92,8 +92,8 @@ def test_importing_a_registry_from_the_first_start_screen(qtbot: QtBot, empty_ct
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=5000)
     assert "row 3" in dialogs.questions[0] and "18 位" in dialogs.questions[0]
     assert window.outer.currentWidget() is window.screens
-    assert empty_ctx.reader.scalar("SELECT count(*) FROM enterprises") == 2
-    assert not demo.is_demo(empty_ctx.reader)
+    assert empty_ctx.read.store.scalar("SELECT count(*) FROM enterprises") == 2
+    assert not demo.is_demo(empty_ctx.read.store)
     assert (tmp_path / "名录.rejects.csv").is_file()
 
 
@@ -101,7 +101,7 @@ def test_enrolling_from_the_first_start_screen(qtbot: QtBot, empty_ctx: AppConte
                                                tmp_path: Path) -> None:
     net = Network(tmp_path / "office")
     try:
-        roles.central_enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
+        sync_central.enroll(net.central, "拳铺镇-1", tmp_path / "d.faenrol")
     finally:
         net.close()
     window = MainWindow(empty_ctx)
@@ -111,8 +111,8 @@ def test_enrolling_from_the_first_start_screen(qtbot: QtBot, empty_ctx: AppConte
     assert dialogs.errors == []
     assert "拳铺镇-1" in dialogs.infos[0]
     assert window.outer.currentWidget() is window.screens
-    assert empty_ctx.reader.scalar("SELECT value FROM meta WHERE key = 'role'") == "device"
-    assert empty_ctx.reader.scalar("SELECT count(*) FROM enterprises") == 5
+    assert empty_ctx.read.store.scalar("SELECT value FROM meta WHERE key = 'role'") == "device"
+    assert empty_ctx.read.store.scalar("SELECT count(*) FROM enterprises") == 5
 
 
 def test_open_the_demo_starts_the_demo_command_and_writes_nothing_here(qtbot: QtBot, empty_ctx: AppContext,
@@ -125,7 +125,7 @@ def test_open_the_demo_starts_the_demo_command_and_writes_nothing_here(qtbot: Qt
     assert started and started[0][1][-2:] == ["gui", "--demo"]
     assert "--data-dir" not in started[0][1]
     assert window.first_start.demo_note.text()
-    assert empty_ctx.reader.scalar("SELECT count(*) FROM enterprises") == 0
+    assert empty_ctx.read.store.scalar("SELECT count(*) FROM enterprises") == 0
 
 
 def test_the_demo_command_fills_the_demo_directory_and_leaves_the_real_one_empty(tmp_path: Path) -> None:

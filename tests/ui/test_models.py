@@ -81,7 +81,8 @@ def test_rows_model_formats_and_tones() -> None:
 # -- documents and sync (no widget) ------------------------------------------------------------------
 
 def test_sync_summary_rows_name_the_tables_in_chinese() -> None:
-    from fieldapp.ui.sync_page import ConflictModel, import_summary, summary_rows
+    from fieldapp.ui.sync_office import ConflictModel
+    from fieldapp.ui.sync_widgets import import_summary, summary_rows
 
     rows = summary_rows({"findings": {"inserted": 2, "updated": 1, "deleted": 0},
                          "evidence": {"inserted": 0, "updated": 0, "deleted": 0}, "documents": 3})

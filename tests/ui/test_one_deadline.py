@@ -63,9 +63,9 @@ def test_ctrl_d_opens_the_order_with_the_hazards_saved_deadline(qtbot: QtBot, ct
     text = issue_and_read(qtbot, flow)
     # Both copies (第一联, 第二联) of the preview and of the issued notice.
     assert text.count(f"责令你单位于{cn_date(SAVED)}前整改完毕") == 4
-    default = date.fromisoformat(findings.default_deadline(ctx.reader))
+    default = date.fromisoformat(findings.default_deadline(ctx.read.store))
     assert cn_date(default) not in text
-    assert findings.get(ctx.reader, finding_id)["deadline"][:10] == SAVED.isoformat()
+    assert findings.get(ctx.read.store, finding_id)["deadline"][:10] == SAVED.isoformat()
     assert dialogs.errors == []
     flow.close()
     ctx.tasks.wait_idle()
@@ -90,7 +90,7 @@ def test_the_order_button_keeps_the_date_and_a_chosen_date_applies_to_the_hazard
     assert flow.params()["deadline"] == chosen.isoformat()
     text = issue_and_read(qtbot, flow)
     assert f"责令你单位于{cn_date(chosen)}前整改完毕" in text and cn_date(SAVED) not in text
-    assert findings.get(ctx.reader, finding_id)["deadline"][:10] == chosen.isoformat()  # still one deadline
+    assert findings.get(ctx.read.store, finding_id)["deadline"][:10] == chosen.isoformat()  # still one deadline
     flow.close()
     ctx.tasks.wait_idle()
 

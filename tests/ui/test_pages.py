@@ -22,7 +22,7 @@ from .conftest import Dialogs
 def test_home_counts_overdue_hazards(qtbot: QtBot, ctx: AppContext) -> None:
     page = HomePage(ctx)
     qtbot.addWidget(page)
-    overdue = len(findings.list_findings(ctx.reader, overdue=True))
+    overdue = len(findings.list_findings(ctx.read.store, overdue=True))
     assert page.overdue_tile.value.text() == str(overdue)
     assert page.hazard_model.rowCount() >= overdue
     assert page.no_inspections.isVisibleTo(page)  # the demo county has no visit in progress
@@ -64,7 +64,7 @@ def test_officers_and_backups(qtbot: QtBot, ctx: AppContext, dialogs: Dialogs) -
     page.officer_cert.setText("37083099999")
     qtbot.mouseClick(page.add_officer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.officer_model.rowCount() == before + 1, timeout=3000)
-    assert any(o["certificate_no"] == "37083099999" for o in inspectors.list_inspectors(ctx.reader))
+    assert any(o["certificate_no"] == "37083099999" for o in inspectors.list_inspectors(ctx.read.store))
 
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.backups.count() == 1, timeout=3000)
@@ -84,7 +84,7 @@ def test_officers_and_backups(qtbot: QtBot, ctx: AppContext, dialogs: Dialogs) -
     qtbot.waitUntil(lambda: "已恢复" in "".join(dialogs.infos) or "restored" in "".join(dialogs.infos),
                     timeout=5000)
     assert dialogs.errors == []
-    certificates = {o["certificate_no"] for o in inspectors.list_inspectors(ctx.reader)}
+    certificates = {o["certificate_no"] for o in inspectors.list_inspectors(ctx.read.store)}
     assert "37083099999" in certificates and "37083088888" not in certificates
     qtbot.waitUntil(lambda: page.officer_model.rowCount() == before + 1, timeout=3000)
 

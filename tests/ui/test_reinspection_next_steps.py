@@ -60,7 +60,7 @@ def test_reinspection_shows_full_names_and_ticks_the_original_officers(qtbot: Qt
     box = dialog.officers
     metrics = box.fontMetrics()
     names = [box.item(i).text() for i in range(box.count())]
-    assert len(names) == len(inspectors.list_inspectors(ctx.reader))
+    assert len(names) == len(inspectors.list_inspectors(ctx.read.store))
     for i in range(box.count()):
         item = box.item(i)
         rect = box.visualItemRect(item)
@@ -84,7 +84,7 @@ def test_after_saving_the_reinspection_the_hazard_stays_with_its_opinion_and_clo
     for other in (r for key, r in rows.items() if key != fid):
         other.outcome.setCurrentIndex(0)  # only this hazard is re-inspected now
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # 保存复查结果
-    qtbot.waitUntil(lambda: findings.get(ctx.reader, fid)["status"] == "verified", timeout=5000)
+    qtbot.waitUntil(lambda: findings.get(ctx.read.store, fid)["status"] == "verified", timeout=5000)
     steps = page.detail.next_steps
     qtbot.waitUntil(lambda: steps.isVisibleTo(page), timeout=3000)
 
@@ -111,14 +111,14 @@ def test_after_saving_the_reinspection_the_hazard_stays_with_its_opinion_and_clo
     text = read_back(flow.pdf or b"").flat
     assert "整改复查意见书" in text and hazard["order"]["number"] in text and "复查结果：已整改" in text
     assert "灭火器压力不足" in text and "予以销号" in text
-    reinspection = ctx.reader.query("SELECT officer_ids FROM reinspections ORDER BY created_at DESC LIMIT 1")[0]
+    reinspection = ctx.read.store.query("SELECT officer_ids FROM reinspections ORDER BY created_at DESC LIMIT 1")[0]
     assert signers == set(json.loads(reinspection["officer_ids"]))
     flow.close()
     qtbot.waitUntil(lambda: opinion["number"] in steps.label.text(), timeout=3000)
     assert not steps.opinion_button.isVisibleTo(page)
 
     qtbot.mouseClick(steps.close_button, Qt.MouseButton.LeftButton)  # 销号, right there
-    qtbot.waitUntil(lambda: findings.get(ctx.reader, fid)["status"] == "closed", timeout=5000)
+    qtbot.waitUntil(lambda: findings.get(ctx.read.store, fid)["status"] == "closed", timeout=5000)
     assert page.detail.finding is not None and page.detail.finding["id"] == fid
     assert dialogs.errors == []
     ctx.tasks.wait_idle()
@@ -133,7 +133,7 @@ def test_choosing_another_hazard_lets_the_filters_hide_the_verified_one(qtbot: Q
         if r.finding["id"] != fid:
             r.outcome.setCurrentIndex(0)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: findings.get(ctx.reader, fid)["status"] == "verified", timeout=5000)
+    qtbot.waitUntil(lambda: findings.get(ctx.read.store, fid)["status"] == "verified", timeout=5000)
     qtbot.waitUntil(lambda: page.detail.next_steps.isVisibleTo(page), timeout=3000)
     other = next(r["id"] for r in page.model.rows if r["id"] != fid)
     page.select_finding(other)

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldapp.errors import ValidationError
+from fieldapp.services.changes import Done, Entity, changed
 from fieldapp.ui.tasks import AppContext, OpContext
 
 from .conftest import Dialogs
@@ -17,9 +18,9 @@ from .conftest import Dialogs
 def test_op_runs_on_the_worker_and_delivers_on_the_main_thread(qtbot: QtBot, ctx: AppContext) -> None:
     seen: dict[str, str] = {}
 
-    def op(c: OpContext) -> int:
+    def op(c: OpContext) -> Done[int]:
         seen["op"] = threading.current_thread().name
-        return c.store.current_seq()
+        return Done(c.workspace.store.current_seq(), changed(Entity.FINDINGS))
 
     results: list[int] = []
 
@@ -27,9 +28,9 @@ def test_op_runs_on_the_worker_and_delivers_on_the_main_thread(qtbot: QtBot, ctx
         results.append(value)
         seen["done"] = threading.current_thread().name
 
-    with qtbot.waitSignal(ctx.bus.data_changed, timeout=3000) as changed:
-        ctx.op(None, op).changes("findings").success(done).run()
-    assert changed.args == [frozenset({"findings"})]
+    with qtbot.waitSignal(ctx.bus.data_changed, timeout=3000) as announced:
+        ctx.op(None, op).success(done).run()
+    assert announced.args == [frozenset({"findings"})]
     qtbot.waitUntil(lambda: bool(results))
     assert seen["op"].startswith("fieldapp-db")
     assert seen["done"] == threading.main_thread().name
@@ -39,7 +40,7 @@ def test_user_errors_are_shown_in_chinese(qtbot: QtBot, ctx: AppContext, dialogs
     def op(_c: OpContext) -> None:
         raise ValidationError("bad", "错误的输入")
 
-    ctx.op(None, op).changes("findings").run()
+    ctx.op(None, op).run()
     qtbot.waitUntil(lambda: bool(dialogs.errors))
     assert dialogs.errors == ["错误的输入"]
 
@@ -84,8 +85,6 @@ def test_failure_callback_replaces_the_message(qtbot: QtBot, ctx: AppContext, di
 
 
 def test_a_services_result_announces_what_it_changed(qtbot: QtBot, ctx: AppContext) -> None:
-    from fieldapp.services.changes import Done, Entity, changed
-
     announced: list[frozenset[Entity]] = []
     values: list[int] = []
     ctx.bus.data_changed.connect(announced.append)

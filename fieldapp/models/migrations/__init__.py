@@ -1,0 +1,1 @@
+"""The shipped migration steps, by version range (the list, in order, is models/schema.py)."""
