@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.models import enterprises, search, uscc
+from fieldapp.models import enterprises, search, search_index, uscc
 from fieldapp.models.store import Store
 
 TIERS = ["uscc", "uscc_prefix", "name_prefix", "pinyin_prefix", "name", "pinyin", "other"]
@@ -70,18 +70,18 @@ def tier(row: dict[str, object], query: str) -> str | None:
     if name.startswith(text):
         return "name_prefix"
     letters = text.isascii() and text.isalpha()
-    syl = search.syllables(name)
+    syl = search_index.syllables(name)
     initials, full = "".join(s[0] for s in syl if s), "".join(syl)
-    prefix = q[:search.PY_TOKEN_MAX]
+    prefix = q[:search_index.PY_TOKEN_MAX]
     if letters and (initials.startswith(prefix) or full.startswith(prefix)):
         return "pinyin_prefix"
     if q in chars(name):
         return "name"
-    suffixes = range(min(len(syl), search.PY_SUFFIXES))
-    if letters and (any(initials[i:].startswith(prefix) for i in range(min(len(initials), search.PY_SUFFIXES)))
+    suffixes = range(min(len(syl), search_index.PY_SUFFIXES))
+    if letters and (any(initials[i:].startswith(prefix) for i in range(min(len(initials), search_index.PY_SUFFIXES)))
                     or any("".join(syl[i:]).startswith(prefix) for i in suffixes)):
         return "pinyin"
-    if q in "".join(chars(str(row.get(f) or "")) for f in search.OTHER_FIELDS):
+    if q in "".join(chars(str(row.get(f) or "")) for f in search_index.OTHER_FIELDS):
         return "other"
     return None
 
@@ -180,7 +180,7 @@ def test_names_are_ranked_by_where_the_query_sits_then_length(county: Store) -> 
     ("𠮷祥", ("𠮷 祥", "𠮷x x", "𠮷xiang xiang")),
 ])
 def test_index_values_of_a_name(name: str, values: tuple[str, str, str]) -> None:
-    name_chars, other, initials, full = search.index_values({"name": name, "address": "拳铺镇1号",
+    name_chars, other, initials, full = search_index.index_values({"name": name, "address": "拳铺镇1号",
                                                               "legal_representative": "王伟"})
     assert (name_chars, initials, full) == values
     assert other == "拳 铺 镇 1 号 王 伟"
@@ -188,7 +188,7 @@ def test_index_values_of_a_name(name: str, values: tuple[str, str, str]) -> None
 
 def test_pinyin_tokens_are_cut_to_24_letters_and_8_suffixes() -> None:
     name = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
-    _, _, initials, full = search.index_values({"name": name})
+    _, _, initials, full = search_index.index_values({"name": name})
     assert len(initials.split()) == 8 and len(full.split()) == 8
     assert all(len(t) <= 24 for t in (initials + " " + full).split())
     assert full.split()[:2] == ["jiayibingdingwujigengxin", "yibingdingwujigengxinren"]
@@ -197,12 +197,12 @@ def test_pinyin_tokens_are_cut_to_24_letters_and_8_suffixes() -> None:
 def test_a_large_import_gets_the_same_index_values_from_the_worker(tmp_path: Path) -> None:
     records = [{"uscc": code(n), "name": NAMES[n % len(NAMES)], "address": f"拳铺镇{n}号",
                 "legal_representative": PEOPLE[n % len(PEOPLE)], "principal": None}
-               for n in range(search.BACKGROUND_MIN_ROWS)]
-    assert search.BackgroundIndex.maybe(records[:-1]) is None
-    background = search.BackgroundIndex.maybe(records)
+               for n in range(search_index.BACKGROUND_MIN_ROWS)]
+    assert search_index.BackgroundIndex.maybe(records[:-1]) is None
+    background = search_index.BackgroundIndex.maybe(records)
     assert background is not None
     values = background.values()
-    assert values == {r["uscc"]: search.index_values(r) for r in records}
+    assert values == {r["uscc"]: search_index.index_values(r) for r in records}
 
 
 def test_an_edit_and_a_deletion_reach_the_index(county: Store, tmp_path: Path) -> None:
@@ -211,8 +211,8 @@ def test_an_edit_and_a_deletion_reach_the_index(county: Store, tmp_path: Path) -
     assert [h["id"] for h in search.search(store.conn, "xyhg")] == [row["id"]]
     enterprises.update(store, row["id"], {"name": "恒丰机械"})
     assert search.search(store.conn, "xyhg") == [] and search.count(store.conn, "hfjx") == 1
-    search.unindex(store.conn, int(store.get("enterprises", row["id"])["search_key"]))
+    search_index.unindex(store.conn, int(store.get("enterprises", row["id"])["search_key"]))
     assert search.count(store.conn, "hfjx") == 0
-    search.rebuild_index(store.conn)
+    search_index.rebuild_index(store.conn)
     assert search.count(store.conn, "hfjx") == 1
     store.close()
