@@ -27,8 +27,8 @@ RISKS = ["重大", "一般", "低"]
 TAGS = ["粉尘涉爆", "有限空间作业"]
 
 
-def code(n: int) -> str:
-    body = f"9137083200000{n:04d}"
+def code(n: int, kind: str = "91") -> str:
+    body = f"{kind}37083200000{n:04d}"
     return body + uscc.check_char(body)
 
 
@@ -40,9 +40,12 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> Store:
     townships = {name: areas.ensure_township(store, name) for name in TOWNSHIPS}
     with store.transaction():
         for n, name in enumerate(NAMES * 6, 1):
+            # Individual businesses (92…), and addresses with letters and with the digits of code prefixes, so
+            # that a query can match a code and a text at once.
+            address = f"示范县{TOWNSHIPS[n % 2]}{n}号" + ("92栋" if n % 3 == 0 else "") + ("A区" if n % 4 == 0 else "")
             row = enterprises.create(store, {
-                "name": name if n <= len(NAMES) else f"{name}{n}", "uscc": code(n),
-                "address": f"示范县{TOWNSHIPS[n % 2]}{n}号", "legal_representative": PEOPLE[n % len(PEOPLE)],
+                "name": name if n <= len(NAMES) else f"{name}{n}", "uscc": code(n, "92" if n % 5 == 0 else "91"),
+                "address": address, "legal_representative": PEOPLE[n % len(PEOPLE)],
                 "township_id": townships[TOWNSHIPS[n % 2]], "industry": INDUSTRIES[n % 3],
                 "risk_level": RISKS[n % 3], "tags": "、".join(TAGS[: n % 3]),
                 "status": "在营" if n % 4 else "停产"})
@@ -110,7 +113,8 @@ def all_rows(store: Store) -> list[dict[str, object]]:
 queries = st.one_of(
     st.sampled_from(["宏", "宏达", "五金店", "化", "hd", "hongda", "cql", "chongqing", "yh", "yinhang", "changcheng",
                      "xz", "hangzhi", "abc", "王", "宏达宏", "dhg", "91", "9137", code(3), code(3).lower(), "𠮷",
-                     "拳铺", "0001", "有限公司", "zzz", "店", "gongsi", "ds"]),
+                     "拳铺", "0001", "有限公司", "zzz", "店", "gongsi", "ds", "92", "91", "a", "A区", "b", "92栋",
+                     "9237", "2栋"]),
     st.text(alphabet="宏达化工五金店hdzgq9137", min_size=1, max_size=4),
 )
 
