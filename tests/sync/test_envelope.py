@@ -318,8 +318,8 @@ def test_each_refusal_says_what_is_wrong_in_both_languages(
     resign(plain, keys[0], head + struct.pack(">I", CHUNK + 17) + b"\x00" * 40)
     assert refusal(lambda: opened(plain, keys)) == rejected("a chunk is damaged", "数据块已损坏")
     resign(plain, keys[0], head + b"\x00\x00")
-    # Past the signature check too (which would already refuse it): the chunk reader has its own guard.
-    assert refusal(lambda: opened(plain, keys, verify=False)) == rejected("the file is truncated", "文件不完整（已截断）")
+    assert refusal(lambda: opened(plain, keys)) == rejected("the file is truncated", "文件不完整（已截断）")
+    # Past the signature check (which refuses it already): the reader itself needs the last chunk.
     resign(plain, keys[0], head)
     assert refusal(lambda: opened(plain, keys, verify=False)) == rejected("the file is truncated", "文件不完整（已截断）")
     plain.write_bytes(head[:20])
