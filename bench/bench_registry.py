@@ -13,7 +13,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fieldapp.models import demo, enterprises, registry, search  # noqa: E402
+from fieldapp.models import demo, enterprises, registry, search, search_index  # noqa: E402
 from fieldapp.models.store import Store  # noqa: E402
 
 QUERIES = {
@@ -70,7 +70,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                 for f in cols:
                     v = r.get(f.column)
                     if f.column == "tags":
-                        v = "、".join(search.tags_of(r))
+                        v = "、".join(search_index.tags_of(r))
                     elif f.kind == "bool":
                         v = "是" if v else "否"
                     values.append("" if v is None else v)

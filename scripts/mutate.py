@@ -13,6 +13,7 @@ Usage: python scripts/mutate.py [MODULE-SUBSTRING ...] [--show-survivors]
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -28,7 +29,7 @@ MODULES: dict[str, list[str]] = {
     "fieldapp/models/uscc.py": ["tests/models/test_uscc.py", "tests/models/test_uscc_rules.py"],
     "fieldapp/models/lifecycle.py": ["tests/models/test_lifecycle_rules.py", "tests/models/test_lifecycle.py"],
     "fieldapp/models/numbering.py": ["tests/models/test_numbering_rules.py", "tests/models/test_numbering.py"],
-    "fieldapp/models/search.py": ["tests/models/test_search.py"],
+    "fieldapp/models/search.py": ["tests/models/test_search_rules.py", "tests/models/test_search.py"],
     "fieldapp/sync/merge.py": ["tests/sync/test_merge_rules.py", "tests/sync/test_exchange.py",
                                "tests/sync/test_convergence.py"],
     "fieldapp/models/tables.py": ["tests/sync/test_merge_rules.py", "tests/models/test_tables.py",
@@ -59,8 +60,11 @@ def run_module(module: str, tests: list[str]) -> dict[str, int]:
     dest = WORK / module.replace("/", "_").removesuffix(".py")
     dest.mkdir(parents=True, exist_ok=True)
     copy_tree(dest)
-    pytest = f"{sys.executable} -m pytest -x -q -p no:cacheprovider -p no:randomly {' '.join(tests)}"
-    runner = f"sh -c '{pytest} >/dev/null 2>&1 || exit 1'"
+    # pytest runs in the runner's own process (no shell, no grandchild), so when mutmut kills a mutant that
+    # hangs, nothing is left running; every failure, whatever pytest's exit code, becomes 1.
+    args = ["-x", "-q", "-p", "no:cacheprovider", *tests]
+    code = f"import os, pytest; os._exit(1 if pytest.main({args!r}) else 0)"
+    runner = f"{sys.executable} -c {shlex.quote(code)}"
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(dest), "QT_QPA_PLATFORM": "offscreen",
            "HOME": str(Path.home()), "LANG": "C.UTF-8"}
     subprocess.run([sys.executable, "-m", "mutmut", "run", "--paths-to-mutate", module, "--runner", runner,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.errors import NotFound, ValidationError
-from fieldapp.models import search, taxonomy
+from fieldapp.models import search, search_index, taxonomy
 from fieldapp.models import uscc as uscc_mod
 from fieldapp.models.ids import utc_now, uuid7
 from fieldapp.models.store import Row, Store
@@ -229,7 +229,7 @@ def update(store: Store, enterprise_id: str, changes: Mapping[str, Any]) -> Row:
     """
     current = get(store, enterprise_id)
     merged = {f.column: current.get(f.column) for f in FIELDS}
-    merged["tags"] = "、".join(search.tags_of(current))
+    merged["tags"] = "、".join(search_index.tags_of(current))
     for key in ("township", "grid"):
         merged.pop(key, None)
     merged.update({k: v for k, v in changes.items()})
@@ -305,7 +305,7 @@ class UpsertResult:
 
 def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
                 progress: Callable[[int], None] | None = None,
-                background: search.BackgroundIndex | None = None) -> UpsertResult:
+                background: search_index.BackgroundIndex | None = None) -> UpsertResult:
     """Insert or update cleaned records by USCC inside the caller's transaction.
 
     New rows go through one executemany (the row-at-a-time path costs ~10× for a 100 000-row registry);
@@ -356,7 +356,7 @@ def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
             f"INSERT INTO enterprises ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             ([r[c] for c in columns] for r in new_rows),
         )
-        search.index_rows(store.conn, new_rows, background.values() if background else None)
+        search_index.index_rows(store.conn, new_rows, background.values() if background else None)
     result.townships_created = int(store.scalar("SELECT count(*) FROM townships")) - before
     return result
 
@@ -364,7 +364,7 @@ def bulk_upsert(store: Store, records: Iterable[dict[str, Any]],
 def display(row: Mapping[str, Any], townships: Mapping[str, str] | None = None) -> dict[str, Any]:
     """A row as shown to people and in --json: tags as a list, township by name."""
     out = dict(row)
-    out["tags"] = search.tags_of(row)
+    out["tags"] = search_index.tags_of(row)
     if townships is not None:
         out["township"] = townships.get(row.get("township_id") or "", "")
     for k in ("search_key", "field_hlc"):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import FieldappError, ValidationError
-from fieldapp.models import enterprises, search
+from fieldapp.models import enterprises, search_index
 from fieldapp.models.store import Store
 
 
@@ -219,7 +219,7 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False,
     if report.rows == 0:
         raise ValidationError("the file has a header but no data rows", "文件只有表头，没有数据行")
 
-    background = search.BackgroundIndex.maybe([v for _, v, _ in good])
+    background = search_index.BackgroundIndex.maybe([v for _, v, _ in good])
     try:
         with store.transaction():
             result = enterprises.bulk_upsert(store, (v for _, v, _ in good), progress, background)

@@ -274,9 +274,9 @@ class Store:
              current.get("owner_device")),
         )
         if table == "enterprises" and self._indexed:
-            from fieldapp.models import search
+            from fieldapp.models import search_index
 
-            search.unindex(self.conn, int(current["search_key"]))
+            search_index.unindex(self.conn, int(current["search_key"]))
         if POLICY[table].audited:
             from fieldapp.models import audit
 
@@ -284,9 +284,9 @@ class Store:
 
     def _after_write(self, table: str, row: Row, audit_action: str | None, data: Mapping[str, Any]) -> None:
         if table == "enterprises" and self._indexed:
-            from fieldapp.models import search
+            from fieldapp.models import search_index
 
-            search.index_rows(self.conn, [row])
+            search_index.index_rows(self.conn, [row])
         # Changes to audited records go into the hash-chained 执法全过程记录 (audit.py).
         if audit_action and POLICY[table].audited:
             from fieldapp.models import audit

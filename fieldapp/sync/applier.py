@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from fieldapp.models import search
+from fieldapp.models import search_index
 from fieldapp.models.ids import Hlc, utc_now, uuid7
 from fieldapp.models.store import Row, Store
 from fieldapp.models.tables import LOCAL_COLUMNS, POLICIES, POLICY, SYNC_FIELDS
@@ -156,7 +156,7 @@ class Applier:
         self.store.conn.executemany(
             f"INSERT INTO {table} ({', '.join(all_cols)}) VALUES ({', '.join('?' for _ in all_cols)})", values)
         if table == "enterprises":
-            search.index_rows(self.store.conn, rows)
+            search_index.index_rows(self.store.conn, rows)
 
     def _write(self, table: str, merged: Row, remote: Row | None, local: Row) -> None:
         data = {c: merged[c] for c in merged if c not in ("id", "seq", "search_key")}
@@ -170,7 +170,7 @@ class Applier:
         sets = ", ".join(f"{c} = ?" for c in data)
         self.store.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*data.values(), merged["id"]))
         if table == "enterprises":
-            search.index_rows(self.store.conn, [dict(merged, search_key=local["search_key"])])
+            search_index.index_rows(self.store.conn, [dict(merged, search_key=local["search_key"])])
 
     # -- uniting two records of one thing ---------------------------------------------------------
 
@@ -204,7 +204,7 @@ class Applier:
             self.store.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (lose_id,))
             if table == "enterprises":
-                search.unindex(self.store.conn, int(stored_lose["search_key"]))
+                search_index.unindex(self.store.conn, int(stored_lose["search_key"]))
         self._record_alias(table, lose_id, keep_id)
         if survivor is not None:
             if stored_keep is not None:
@@ -265,7 +265,7 @@ class Applier:
             if local is not None:
                 self.store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
                 if table == "enterprises":
-                    search.unindex(self.store.conn, int(local["search_key"]))
+                    search_index.unindex(self.store.conn, int(local["search_key"]))
                 counts.deleted += 1
             self._keep_tombstone(table, row_id, tomb)
         return counts

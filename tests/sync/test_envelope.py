@@ -226,3 +226,120 @@ def test_an_oversized_chunk_length_is_refused(tmp_path: Path,
         opened(path, keys)
     resign(path, keys[0], head + struct.pack(">I", CHUNK + 16) + b"\x00" * (CHUNK + 16))
     assert len(opened(path, keys)) == CHUNK + 16
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_an_envelope_written_by_format_1_still_opens() -> None:
+    """A file sealed by the first release: key derivation, nonces, chunk framing and signature must not drift."""
+    facts = json.loads((FIXTURES / "format1-envelope.json").read_text())
+    path = FIXTURES / "format1-envelope.fabundle"
+    header = envelope.read_header(path)
+    assert (header.sender, header.recipient, header.raw["note"]) == ("dev-1", "office", "示范")
+    envelope.verify_signature(path, header, bytes.fromhex(facts["sender_ed25519_public"]))
+    out = io.BytesIO()
+    private = X25519PrivateKey.from_private_bytes(bytes.fromhex(facts["recipient_x25519_private"]))
+    envelope.open_to(path, header, out, private)
+    assert len(out.getvalue()) == facts["content_size"]
+    assert hashlib.sha256(out.getvalue()).hexdigest() == facts["content_sha256"]
+
+
+def test_the_format_constants_are_those_of_the_specification() -> None:
+    # docs/bundle-format.md: chunks of at most 1 MiB, a header of at most 64 KiB, a 64-byte Ed25519 signature.
+    assert (CHUNK, envelope.MAX_HEADER, SIG_LEN, MAGIC, envelope.FORMAT) == (1 << 20, 1 << 16, 64, b"FABNDL01", 1)
+
+
+def test_a_header_without_the_encrypted_flag_counts_as_encrypted() -> None:
+    assert envelope.Header({"sender": "a"}, b"{}").encrypted
+    assert not envelope.Header({"sender": "a", "encrypted": False}, b"{}").encrypted
+
+
+def test_a_header_cannot_be_altered_once_read(tmp_path: Path,
+                                              keys: tuple[Ed25519PrivateKey, X25519PrivateKey]) -> None:
+    import dataclasses
+
+    header = envelope.read_header(sealed(tmp_path, keys, b"zip"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        header.encoded = b"{}"  # type: ignore[misc]
+
+
+def refusal(call: object) -> tuple[str, str]:
+    with pytest.raises(BundleRejected) as err:
+        call()  # type: ignore[operator]
+    return err.value.en, err.value.zh
+
+
+def rejected(en: str, zh: str) -> tuple[str, str]:
+    return f"bundle rejected: {en}; nothing was changed", f"数据包被拒绝：{zh}；未做任何修改"
+
+
+def test_each_refusal_says_what_is_wrong_in_both_languages(
+        tmp_path: Path, keys: tuple[Ed25519PrivateKey, X25519PrivateKey]) -> None:
+    other = tmp_path / "photo.jpg"
+    other.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
+    assert refusal(lambda: envelope.read_header(other)) == rejected(
+        "not a fieldapp bundle (wrong file type)", "不是 fieldapp 数据包（文件类型不符）")
+    missing = tmp_path / "missing.fabundle"
+    assert refusal(lambda: envelope.read_header(missing)) == rejected(
+        "cannot read the file (No such file or directory)", "无法读取文件（No such file or directory）")
+    cases = [
+        (b"{}", envelope.MAX_HEADER + 1, "the header is too large", "数据包头过大"),
+        (b"{}", 40, "the file is truncated", "文件不完整（已截断）"),
+        (b"{not json", None, "the header is damaged", "数据包头已损坏"),
+        (b'{"sender": "a"}', None, "the header is incomplete", "数据包头不完整"),
+        (json.dumps({**HEADER, "format": 3}).encode(), None,
+         "format 3 is newer than this fieldapp knows (1); update fieldapp", "数据包格式版本 3 高于本程序支持的版本，请升级软件"),
+    ]
+    path = tmp_path / "x.fabundle"
+    for encoded, length, en, zh in cases:
+        write_header(path, encoded, length=length)
+        assert refusal(lambda: envelope.read_header(path)) == rejected(en, zh)
+
+    good = sealed(tmp_path, keys, os.urandom(300))
+    header = envelope.read_header(good)
+    assert refusal(lambda: envelope.verify_signature(good, header, raw(Ed25519PrivateKey.generate().public_key()))
+                   ) == rejected("the signature does not match (the file was altered, damaged or not made by the "
+                                 "sender)", "签名校验失败（文件被篡改、损坏或并非由发送方生成）")
+    assert refusal(lambda: envelope.open_to(good, header, io.BytesIO(), None)) == rejected(
+        "this bundle is encrypted but no decryption key is available", "缺少解密密钥")
+    assert refusal(lambda: envelope.open_to(good, header, io.BytesIO(), X25519PrivateKey.generate())) == rejected(
+        "the bundle cannot be decrypted: it is for another recipient or it was altered",
+        "无法解密：数据包不是发给本机的，或已被篡改")
+    broken = envelope.Header(dict(header.raw, salt="zz"), header.encoded)
+    assert refusal(lambda: envelope.open_to(good, broken, io.BytesIO(), keys[1])) == rejected(
+        "the encryption header is damaged", "加密信息已损坏")
+    no_prefix = envelope.Header({k: v for k, v in header.raw.items() if k != "nonce_prefix"}, header.encoded)
+    assert refusal(lambda: envelope.open_to(good, no_prefix, io.BytesIO(), keys[1])) == rejected(
+        "the encryption header is damaged", "加密信息已损坏")
+
+    plain = sealed(tmp_path, keys, b"x", encrypted=False)
+    head, _ = chunks_of(plain)
+    resign(plain, keys[0], head + struct.pack(">I", CHUNK + 17) + b"\x00" * 40)
+    assert refusal(lambda: opened(plain, keys)) == rejected("a chunk is damaged", "数据块已损坏")
+    resign(plain, keys[0], head + b"\x00\x00")
+    assert refusal(lambda: opened(plain, keys)) == rejected("the file is truncated", "文件不完整（已截断）")
+    # Past the signature check (which refuses it already): the reader itself needs the last chunk.
+    resign(plain, keys[0], head)
+    assert refusal(lambda: opened(plain, keys, verify=False)) == rejected("the file is truncated", "文件不完整（已截断）")
+    plain.write_bytes(head[:20])
+    assert refusal(lambda: envelope.verify_signature(plain, header, raw(keys[0].public_key()))) == rejected(
+        "the file is truncated", "文件不完整（已截断）")
+
+
+def test_a_chunk_running_past_the_signature_is_damaged(tmp_path: Path,
+                                                       keys: tuple[Ed25519PrivateKey, X25519PrivateKey]) -> None:
+    path = sealed(tmp_path, keys, b"x", encrypted=False)
+    head, _ = chunks_of(path)
+    resign(path, keys[0], head + struct.pack(">I", 100) + b"\x00" * 99)  # says 100 bytes, 99 are there
+    with pytest.raises(BundleRejected, match="chunk is damaged"):
+        opened(path, keys)
+    resign(path, keys[0], head + struct.pack(">I", 100) + b"\x00" * 100)
+    assert opened(path, keys) == b"\x00" * 100
+
+
+def test_sealing_writes_the_file_whole_or_not_at_all(tmp_path: Path,
+                                                     keys: tuple[Ed25519PrivateKey, X25519PrivateKey]) -> None:
+    path = sealed(tmp_path, keys, b"records")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.fabundle", "inner.zip"]  # no .part left behind
+    assert opened(path, keys) == b"records"

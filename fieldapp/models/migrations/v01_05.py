@@ -93,7 +93,7 @@ def m002_enterprise_search(conn: sqlite3.Connection) -> None:
     # The one step that calls today's code: the index is derived data, filled the way search reads it now.
     # It may only read m001's columns (an upgrade from version 1 runs it before any later step);
     # tests/models/test_db.py upgrades a filled database from every version and would catch it.
-    from fieldapp.models.search import rebuild_index
+    from fieldapp.models.search_index import rebuild_index
 
     rebuild_index(conn)
 
