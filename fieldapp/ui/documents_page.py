@@ -139,6 +139,8 @@ class DocumentsPage(QWidget):
         ], self)
         self.table = make_table(self.model, stretch=1)
         self.table.setObjectName("documentTable")
+        # A long enterprise name takes a second line rather than being cut: names differ only at their ends.
+        self.table.setWordWrap(True)
         self.table.ensurePolished()  # measure with the style sheet's font
         metrics = self.table.fontMetrics()
         # Sized to their longest content: the enterprise column takes whatever is left, and 签发 stays on screen.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -68,7 +69,9 @@ def test_documents_page_fits_1366_and_finds_notices_by_enterprise_or_number(qtbo
     for col in range(page.model.columnCount()):
         for row in range(page.model.rowCount()):
             text = str(page.model.data(page.model.index(row, col)))
-            assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(col), (col, text)
+            # Whole text on screen: on one line, or wrapped onto lines the row is tall enough for.
+            lines = math.ceil((metrics.horizontalAdvance(text) + 8) / table.columnWidth(col))
+            assert lines <= 2 and lines * metrics.lineSpacing() <= table.rowHeight(row), (col, text)
     assert not page.void_button.isVisibleTo(window)  # nothing selected yet: no actions
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.pdf is not None, timeout=5000)
